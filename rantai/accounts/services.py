@@ -1,0 +1,113 @@
+"""Writes about users and organisations. Each runs in a transaction and is audited."""
+import secrets
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from rantai.core import clock
+from rantai.core.audit import audit_append
+from rantai.core.transitions import transition
+
+from .choices import ORG_TRANSITIONS, OrgKind, OrgStatus, Role
+from .models import ApiToken, DeletionRequest, Membership, Organisation, User
+
+
+class SignupError(ValueError):
+    """Sign-up input that cannot be accepted; ``field`` names the form field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@transaction.atomic
+def signup(
+    *, email: str, password: str, full_name: str, org_name: str, kind: str,
+    buyer_kind: str = "", consent: bool,
+) -> Membership:
+    """Create a user, their organisation and an owner membership.
+
+    SMEs may act at once; buyers, agencies and organisers wait for an administrator.
+    Refuses without consent to the privacy notice or with an e-mail already registered.
+    """
+    if not consent:
+        raise SignupError("consent", _("Anda perlu menyetujui pemberitahuan privasi."))
+    email = email.strip().lower()
+    if User.objects.filter(email=email).exists():
+        raise SignupError("email", _("Email ini sudah terdaftar. Silakan masuk."))
+    if kind == OrgKind.BUYER and not buyer_kind:
+        raise SignupError("buyer_kind", _("Pilih jenis pembeli."))
+    user = User.objects.create_user(
+        email, password, full_name=full_name, privacy_consent_at=clock.now()
+    )
+    organisation = Organisation.objects.create(
+        name=org_name.strip(),
+        kind=kind,
+        buyer_kind=buyer_kind if kind == OrgKind.BUYER else "",
+        status=OrgStatus.APPROVED if kind == OrgKind.SME else OrgStatus.PENDING,
+    )
+    role = Role.OFFICER if kind == OrgKind.AGENCY else Role.OWNER
+    membership = Membership.objects.create(user=user, organisation=organisation, role=role)
+    audit_append(
+        action="organisation.signup", obj=organisation, actor=user,
+        organisation_id=organisation.id, payload={"kind": kind, "status": organisation.status},
+    )
+    return membership
+
+
+@transaction.atomic
+def organisation_decide(*, organisation: Organisation, approve: bool, by: User) -> None:
+    """Approve or reject a waiting organisation (platform administrators only)."""
+    if not by.is_staff:
+        raise PermissionError("only platform administrators approve organisations")
+    new = OrgStatus.APPROVED if approve else OrgStatus.REJECTED
+    transition(organisation, ORG_TRANSITIONS, new)
+    audit_append(
+        action=f"organisation.{new}", obj=organisation, actor=by,
+        organisation_id=organisation.id,
+    )
+
+
+@transaction.atomic
+def api_token_create(*, membership: Membership, name: str) -> tuple[ApiToken, str]:
+    """Issue a token for ``membership``; returns it and the key, which is shown only once."""
+    key = "rnt_" + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        membership=membership, name=name, prefix=key[:10], key_hash=ApiToken.hash_key(key)
+    )
+    audit_append(
+        action="api_token.create", obj=token, actor=membership.user,
+        organisation_id=membership.organisation_id, payload={"name": name},
+    )
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken, by: Membership) -> None:
+    if token.membership.organisation_id != by.organisation_id:
+        raise PermissionError("token belongs to another organisation")
+    ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=clock.now())
+    audit_append(
+        action="api_token.revoke", obj=token, actor=by.user, organisation_id=by.organisation_id
+    )
+
+
+def api_token_authenticate(key: str) -> Membership | None:
+    """The membership a live token acts as, or None for unknown or revoked keys."""
+    token = (
+        ApiToken.objects.select_related("membership__organisation", "membership__user")
+        .filter(key_hash=ApiToken.hash_key(key), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not token.membership.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=clock.now())
+    return token.membership
+
+
+@transaction.atomic
+def deletion_request_create(*, user: User, reason: str) -> DeletionRequest:
+    """Record a request to delete personal data; staff process it in the admin."""
+    request = DeletionRequest.objects.create(user=user, email=user.email, reason=reason)
+    audit_append(action="user.deletion_request", obj=request, actor=user)
+    return request

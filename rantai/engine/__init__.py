@@ -1,0 +1,1 @@
+"""Pure-Python engines (no Django): matching and, later, scheduling."""

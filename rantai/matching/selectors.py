@@ -1,0 +1,37 @@
+"""Django adapter for the matching engine: supplier documents from the ORM.
+
+This first version builds an index over published profiles per call (fine for thousands
+of SMEs); the matching issue replaces it with a long-lived index kept fresh by changes.
+"""
+from rantai.engine.matching import Match, MatchingIndex, Need as EngineNeed, SupplierDoc
+from rantai.sourcing.models import Need
+from rantai.suppliers.choices import ProfileStatus
+from rantai.suppliers.models import SupplierProfile
+
+
+def supplier_docs() -> list[SupplierDoc]:
+    """Every published profile as an engine document (two queries in all)."""
+    profiles = (SupplierProfile.objects.filter(status=ProfileStatus.PUBLISHED)
+                .select_related("regency").prefetch_related("kbli", "products"))
+    return [
+        SupplierDoc(
+            id=str(p.pk), name=p.name, description=p.description,
+            products=tuple(prod.name for prod in p.products.all()),
+            kbli=tuple(k.code for k in p.kbli.all()), regency_code=p.regency_id,
+            scale=p.scale, latitude=p.regency.latitude, longitude=p.regency.longitude,
+        )
+        for p in profiles
+    ]
+
+
+def candidates_for_need(need: Need, *, k: int = 20) -> list[tuple[SupplierProfile, Match]]:
+    """The best ``k`` published SMEs for ``need`` with the engine's reasons."""
+    regency = need.delivery_regency
+    query = EngineNeed(
+        text=f"{need.title} {need.description}", kbli=tuple(c.code for c in need.kbli.all()),
+        regency_code=regency.code, latitude=regency.latitude, longitude=regency.longitude,
+    )
+    matches = MatchingIndex.build(supplier_docs()).search(query, k=k)
+    profiles = SupplierProfile.objects.select_related("regency__province").in_bulk(
+        [int(m.supplier_id) for m in matches])
+    return [(profiles[int(m.supplier_id)], m) for m in matches]

@@ -1,0 +1,46 @@
+"""Statuses and their allowed transitions for needs, quotes and orders."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NeedStatus(models.TextChoices):
+    DRAFT = "draft", _("Draf")
+    PUBLISHED = "published", _("Terbit")
+    AWARDED = "awarded", _("Dimenangkan")
+    CANCELLED = "cancelled", _("Dibatalkan")
+
+
+NEED_TRANSITIONS = {
+    NeedStatus.DRAFT: {NeedStatus.PUBLISHED, NeedStatus.CANCELLED},
+    NeedStatus.PUBLISHED: {NeedStatus.AWARDED, NeedStatus.CANCELLED},
+    NeedStatus.AWARDED: set(),
+    NeedStatus.CANCELLED: set(),
+}
+
+
+class QuoteStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Terkirim")
+    WITHDRAWN = "withdrawn", _("Ditarik")
+
+
+QUOTE_TRANSITIONS = {
+    QuoteStatus.SUBMITTED: {QuoteStatus.SUBMITTED, QuoteStatus.WITHDRAWN},
+    QuoteStatus.WITHDRAWN: {QuoteStatus.SUBMITTED},
+}
+
+
+class OrderStatus(models.TextChoices):
+    ISSUED = "issued", _("Diterbitkan")
+    ACCEPTED = "accepted", _("Diterima pemasok")
+    DELIVERED = "delivered", _("Diserahterimakan (BAST)")
+    PAID = "paid", _("Lunas")
+    CANCELLED = "cancelled", _("Dibatalkan")
+
+
+ORDER_TRANSITIONS = {
+    OrderStatus.ISSUED: {OrderStatus.ACCEPTED, OrderStatus.CANCELLED},
+    OrderStatus.ACCEPTED: {OrderStatus.DELIVERED},
+    OrderStatus.DELIVERED: {OrderStatus.PAID},
+    OrderStatus.PAID: set(),
+    OrderStatus.CANCELLED: set(),
+}

@@ -1,0 +1,55 @@
+"""Reads over needs, quotes and orders — always scoped, and sealed before the deadline."""
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet, Sum
+
+from rantai.accounts.models import Membership
+
+from .models import Need, PurchaseOrder, Quote
+from .permissions import needs_visible_q
+
+
+def needs_visible(membership: Membership) -> QuerySet[Need]:
+    return (Need.objects.filter(needs_visible_q(membership)).distinct()
+            .select_related("buyer", "delivery_regency").order_by("-created_at", "-id"))
+
+
+def quote_count(need: Need) -> int:
+    """How many quotes are in: safe to show before the deadline."""
+    return need.quotes.filter(status="submitted").count()
+
+
+def own_quote(need: Need, membership: Membership) -> Quote | None:
+    """The caller's own quote on ``need`` (visible to its supplier at any time)."""
+    return (Quote.objects.prefetch_related("lines")
+            .filter(need=need, supplier__organisation_id=membership.organisation_id).first())
+
+
+@dataclass(frozen=True)
+class QuoteComparison:
+    sealed: bool
+    count: int
+    quotes: list[Quote]  # empty while sealed
+
+
+def quotes_for_buyer(need: Need) -> QuoteComparison:
+    """Submitted quotes for the buyer's comparison, cheapest first — only after the
+    deadline. Before it, the buyer learns the count and nothing else."""
+    count = quote_count(need)
+    if need.quotes_sealed:
+        return QuoteComparison(sealed=True, count=count, quotes=[])
+    quotes = list(need.quotes.filter(status="submitted")
+                  .select_related("supplier__regency__province")
+                  .prefetch_related("lines").order_by("total_amount", "lead_time_days", "id"))
+    return QuoteComparison(sealed=False, count=count, quotes=quotes)
+
+
+def orders_visible(membership: Membership) -> QuerySet[PurchaseOrder]:
+    """Orders where the caller's organisation is the buyer or the supplier."""
+    org_id = membership.organisation_id
+    return (PurchaseOrder.objects.filter(Q(buyer_id=org_id) | Q(supplier__organisation_id=org_id))
+            .select_related("need", "buyer", "supplier").order_by("-created_at", "-id"))
+
+
+def order_paid_amount(order: PurchaseOrder) -> int:
+    return order.payments.aggregate(total=Sum("amount"))["total"] or 0

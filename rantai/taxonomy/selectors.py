@@ -1,0 +1,31 @@
+"""Reads over reference data, for pickers and validation."""
+from django.db.models import Q, QuerySet
+
+from .models import Kbli, Regency
+
+
+def kbli_search(query: str, *, limit: int = 20) -> QuerySet[Kbli]:
+    """5-digit KBLI codes whose code starts with, or whose title contains, ``query``."""
+    query = query.strip()
+    codes = Kbli.objects.filter(digits=5)
+    if query:
+        codes = codes.filter(Q(code__startswith=query) | Q(title__icontains=query))
+    return codes.order_by("code")[:limit]
+
+
+def regency_search(query: str, *, limit: int = 20) -> QuerySet[Regency]:
+    """Regencies whose code starts with, or whose name or province contains, ``query``."""
+    query = query.strip()
+    regencies = Regency.objects.select_related("province")
+    if query:
+        regencies = regencies.filter(
+            Q(code__startswith=query) | Q(name__icontains=query)
+            | Q(province__name__icontains=query)
+        )
+    return regencies.order_by("code")[:limit]
+
+
+def kbli_codes_missing(codes: list[str]) -> list[str]:
+    """The codes in ``codes`` that are not 5-digit KBLI 2020 kelompok codes."""
+    known = set(Kbli.objects.filter(code__in=codes, digits=5).values_list("code", flat=True))
+    return [code for code in codes if code not in known]

@@ -1,0 +1,16 @@
+"""URL map: pages per app, the JSON API under /api/v1/, the admin, language switching."""
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("rantai.core.urls")),
+    path("akun/", include("rantai.accounts.urls")),
+    path("rujukan/", include("rantai.taxonomy.urls")),
+    path("pemasok/", include("rantai.suppliers.urls")),
+    path("pengadaan/", include("rantai.sourcing.urls")),
+    path("penilaian/", include("rantai.development.urls")),
+    path("pemantauan/", include("rantai.insights.urls")),
+    path("api/v1/", include("rantai.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
