@@ -124,10 +124,12 @@ TIME_ZONE = "Asia/Jakarta"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 NODE_MODULES = BASE_DIR / "node_modules"
 # Front-end assets come from pinned npm packages (package.json + package-lock.json), installed
 # at build time; nothing from a CDN and nothing copied into the repository.
 STATICFILES_DIRS = [
+    BASE_DIR / "rantai" / "static",
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/chart.js", NODE_MODULES / "chart.js" / "dist"),
 ]

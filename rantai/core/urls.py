@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "core"
-urlpatterns = []
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("privasi/", views.privacy, name="privacy"),
+]

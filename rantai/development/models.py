@@ -37,6 +37,9 @@ class Rating(models.Model):
                 name="rating_scores_1_to_5"),
         ]
 
+    def __str__(self) -> str:
+        return f"Penilaian {self.order_id}"
+
     @property
     def average(self) -> float:
         return round((self.quality + self.timeliness + self.communication) / 3, 1)

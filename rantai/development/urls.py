@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "development"
-urlpatterns = []
+urlpatterns = [
+    path("pesanan/<int:order_id>/", views.rate_order, name="rate-order"),
+]

@@ -3,7 +3,8 @@
 This first version builds an index over published profiles per call (fine for thousands
 of SMEs); the matching issue replaces it with a long-lived index kept fresh by changes.
 """
-from rantai.engine.matching import Match, MatchingIndex, Need as EngineNeed, SupplierDoc
+from rantai.engine.matching import Match, MatchingIndex, SupplierDoc
+from rantai.engine.matching import Need as EngineNeed
 from rantai.sourcing.models import Need
 from rantai.suppliers.choices import ProfileStatus
 from rantai.suppliers.models import SupplierProfile

@@ -80,6 +80,9 @@ class Invitation(models.Model):
         constraints = [models.UniqueConstraint(fields=["need", "supplier"],
                                                name="one_invitation_per_supplier")]
 
+    def __str__(self) -> str:
+        return f"Undangan #{self.pk}"
+
 
 class Quote(models.Model):
     """An SME's sealed quote. Amounts (``total_amount`` and line prices) must never be shown
@@ -119,6 +122,9 @@ class QuoteLine(models.Model):
             models.CheckConstraint(condition=models.Q(unit_price__gt=0),
                                    name="quote_line_price_positive"),
         ]
+
+    def __str__(self) -> str:  # never the price: sealed until the deadline
+        return f"Baris penawaran #{self.pk}"
 
 
 class PurchaseOrder(models.Model):
@@ -160,6 +166,9 @@ class Award(models.Model):
                                    related_name="+")
     awarded_at = models.DateTimeField(default=clock.now)
 
+    def __str__(self) -> str:
+        return f"Pemenang baris #{self.need_line_id}"
+
 
 class Delivery(models.Model):
     """An electronic hand-over record (BAST) confirmed by the buyer."""
@@ -180,6 +189,9 @@ class Delivery(models.Model):
         verbose_name = "BAST"
         verbose_name_plural = "BAST"
 
+    def __str__(self) -> str:
+        return f"BAST {self.order_id} {self.delivered_on}"
+
 
 class Payment(models.Model):
     """A payment the buyer made against an order (payments may come in parts)."""
@@ -197,3 +209,6 @@ class Payment(models.Model):
         verbose_name_plural = _("pembayaran")
         constraints = [models.CheckConstraint(condition=models.Q(amount__gt=0),
                                               name="payment_amount_positive")]
+
+    def __str__(self) -> str:
+        return f"Pembayaran {self.order_id} {self.paid_on}"

@@ -4,7 +4,10 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet, Sum
 
 from rantai.accounts.models import Membership
+from rantai.suppliers.choices import ProfileStatus
+from rantai.suppliers.models import SupplierProfile
 
+from .choices import NeedStatus, OrderStatus, QuoteStatus
 from .models import Need, PurchaseOrder, Quote
 from .permissions import needs_visible_q
 
@@ -16,7 +19,7 @@ def needs_visible(membership: Membership) -> QuerySet[Need]:
 
 def quote_count(need: Need) -> int:
     """How many quotes are in: safe to show before the deadline."""
-    return need.quotes.filter(status="submitted").count()
+    return need.quotes.filter(status=QuoteStatus.SUBMITTED).count()
 
 
 def own_quote(need: Need, membership: Membership) -> Quote | None:
@@ -38,7 +41,7 @@ def quotes_for_buyer(need: Need) -> QuoteComparison:
     count = quote_count(need)
     if need.quotes_sealed:
         return QuoteComparison(sealed=True, count=count, quotes=[])
-    quotes = list(need.quotes.filter(status="submitted")
+    quotes = list(need.quotes.filter(status=QuoteStatus.SUBMITTED)
                   .select_related("supplier__regency__province")
                   .prefetch_related("lines").order_by("total_amount", "lead_time_days", "id"))
     return QuoteComparison(sealed=False, count=count, quotes=quotes)
@@ -53,3 +56,14 @@ def orders_visible(membership: Membership) -> QuerySet[PurchaseOrder]:
 
 def order_paid_amount(order: PurchaseOrder) -> int:
     return order.payments.aggregate(total=Sum("amount"))["total"] or 0
+
+
+def public_totals() -> dict:
+    """Platform totals safe for the public landing page (no sealed data)."""
+    orders = PurchaseOrder.objects.exclude(status=OrderStatus.CANCELLED)
+    return {
+        "smes": SupplierProfile.objects.filter(status=ProfileStatus.PUBLISHED).count(),
+        "needs": Need.objects.exclude(status=NeedStatus.DRAFT).count(),
+        "orders": orders.count(),
+        "order_value": orders.aggregate(v=Sum("total_amount"))["v"] or 0,
+    }

@@ -24,9 +24,24 @@ from rantai.taxonomy.models import Regency
 from rantai.taxonomy.selectors import kbli_codes_missing
 
 from . import notifications
-from .choices import NEED_TRANSITIONS, ORDER_TRANSITIONS, QUOTE_TRANSITIONS, NeedStatus, OrderStatus, QuoteStatus
+from .choices import (
+    NEED_TRANSITIONS,
+    ORDER_TRANSITIONS,
+    QUOTE_TRANSITIONS,
+    NeedStatus,
+    OrderStatus,
+    QuoteStatus,
+)
 from .models import (
-    Award, Delivery, Invitation, Need, NeedLine, Payment, PurchaseOrder, Quote, QuoteLine,
+    Award,
+    Delivery,
+    Invitation,
+    Need,
+    NeedLine,
+    Payment,
+    PurchaseOrder,
+    Quote,
+    QuoteLine,
 )
 
 

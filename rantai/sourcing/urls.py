@@ -1,4 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "sourcing"
-urlpatterns = []
+urlpatterns = [
+    path("kebutuhan/", views.need_list, name="need-list"),
+    path("kebutuhan/baru/", views.need_create, name="need-create"),
+    path("kebutuhan/<int:need_id>/", views.need_detail, name="need-detail"),
+    path("kebutuhan/<int:need_id>/terbitkan/", views.need_publish, name="need-publish"),
+    path("kebutuhan/<int:need_id>/undang/", views.need_invite, name="need-invite"),
+    path("kebutuhan/<int:need_id>/penawaran/", views.quote_submit, name="quote-submit"),
+    path("kebutuhan/<int:need_id>/penawaran/tarik/", views.quote_withdraw, name="quote-withdraw"),
+    path("kebutuhan/<int:need_id>/pemenang/", views.need_award, name="need-award"),
+    path("pesanan/", views.order_list, name="order-list"),
+    path("pesanan/<int:order_id>/", views.order_detail, name="order-detail"),
+    path("pesanan/<int:order_id>/terima/", views.order_accept, name="order-accept"),
+    path("pesanan/<int:order_id>/bast/", views.order_deliver, name="order-deliver"),
+    path("pesanan/<int:order_id>/bayar/", views.order_pay, name="order-pay"),
+]

@@ -36,6 +36,6 @@ def decide_scale(*, annual_sales: int | None, business_capital: int | None) -> S
         return ScaleDecision(_band(annual_sales, SALES_BANDS),
                              str(_("hasil penjualan tahunan (PP 7/2021 pasal 35 ayat 5)")))
     if business_capital is not None:
-        return ScaleDecision(_band(business_capital, CAPITAL_BANDS),
-                             str(_("modal usaha di luar tanah dan bangunan (PP 7/2021 pasal 35 ayat 3)")))
+        rule = _("modal usaha di luar tanah dan bangunan (PP 7/2021 pasal 35 ayat 3)")
+        return ScaleDecision(_band(business_capital, CAPITAL_BANDS), str(rule))
     return None

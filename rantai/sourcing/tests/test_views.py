@@ -1,0 +1,113 @@
+"""The journey through the pages (Django test client), sealing on pages, and refusals."""
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from conftest import after, make_buyer, make_need, make_sme
+from rantai.core import clock
+from rantai.sourcing.choices import OrderStatus
+from rantai.sourcing.models import Need, PurchaseOrder, Quote
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, membership):
+    client.force_login(membership.user)
+    return client
+
+
+def test_buyer_posts_need_invites_and_awards_through_pages(client):
+    buyer, sme = make_buyer(), make_sme()
+    login(client, buyer)
+    deadline = (clock.now() + timedelta(days=5)).astimezone().strftime("%Y-%m-%dT%H:%M")
+    response = client.post(reverse("sourcing:need-create"), {
+        "title": "Blok rem besi cor", "description": "untuk kereta", "kbli_codes": "24310",
+        "quantity": "500", "unit": "buah", "delivery_regency_code": "35.77",
+        "quote_deadline": deadline, "publish": "1"})
+    need = Need.objects.get()
+    assert response.status_code == 302 and need.status == "published"
+    page = client.get(reverse("sourcing:need-detail", args=[need.pk])).content.decode()
+    profile = sme.organisation.supplier_profile
+    assert profile.name in page and "KBLI sama" in page  # the candidate list with reasons
+    client.post(reverse("sourcing:need-invite", args=[need.pk]), {"supplier": [profile.pk]})
+    assert need.invitations.filter(supplier=profile).exists()
+
+    login(client, sme)
+    line = need.lines.get()
+    client.post(reverse("sourcing:quote-submit", args=[need.pk]),
+                {f"price_{line.pk}": "123457", "lead_time_days": "21"})
+    assert Quote.objects.get().total_amount == 61_728_500
+    assert "61.728.500" in client.get(reverse("sourcing:need-detail", args=[need.pk])).content.decode()
+
+    login(client, buyer)
+    page = client.get(reverse("sourcing:need-detail", args=[need.pk])).content.decode()
+    assert "61.728.500" not in page and "123.457" not in page and "tersegel" in page
+    with after(6):
+        page = client.get(reverse("sourcing:need-detail", args=[need.pk])).content.decode()
+        assert "61.728.500" in page
+        client.post(reverse("sourcing:need-award", args=[need.pk]),
+                    {"quote": Quote.objects.get().pk, "reason": "Harga dan mutu"})
+        order = PurchaseOrder.objects.get()
+        login(client, sme)
+        client.post(reverse("sourcing:order-accept", args=[order.pk]))
+        login(client, buyer)
+        today = clock.now().date().isoformat()
+        client.post(reverse("sourcing:order-deliver", args=[order.pk]),
+                    {"delivered_on": today, "quantity_accepted": "500", "quantity_rejected": "0"})
+        client.post(reverse("sourcing:order-pay", args=[order.pk]),
+                    {"amount": str(order.total_amount), "paid_on": today})
+        client.post(reverse("development:rate-order", args=[order.pk]),
+                    {"quality": "5", "timeliness": "4", "communication": "5"})
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID
+    assert order.rating.quality == 5
+
+
+def test_bad_need_input_names_each_field(client):
+    login(client, make_buyer())
+    past = (clock.now() - timedelta(days=1)).astimezone().strftime("%Y-%m-%dT%H:%M")
+    page = client.post(reverse("sourcing:need-create"), {
+        "title": "X", "kbli_codes": "99999", "quantity": "-3", "unit": "buah",
+        "delivery_regency_code": "99.99", "quote_deadline": past}).content.decode()
+    assert "Kode KBLI 2020 tidak dikenal: 99999" in page
+    assert "Jumlah harus lebih dari nol" in page
+    assert "Kode kabupaten/kota tidak dikenal" in page
+    assert "Batas waktu penawaran harus di masa depan" in page
+    assert not Need.objects.exists()
+
+
+def test_quote_after_deadline_gets_a_clear_message(client):
+    buyer, sme = make_buyer(), make_sme()
+    need = make_need(buyer, days=1)
+    from rantai.sourcing.services import invitations_create
+
+    invitations_create(need=need, supplier_ids=[sme.organisation.supplier_profile.pk], by=buyer)
+    login(client, sme)
+    with after(2):
+        response = client.post(reverse("sourcing:quote-submit", args=[need.pk]),
+                               {f"price_{need.lines.get().pk}": "1000", "lead_time_days": "3"})
+    assert response.status_code == 422
+    assert "Batas waktu penawaran sudah lewat" in response.content.decode()
+    assert not Quote.objects.exists()
+
+
+def test_second_award_is_refused():
+    buyer, a, b = make_buyer(), make_sme(), make_sme("CV Kedua")
+    need = make_need(buyer)
+    from rantai.sourcing import services
+
+    services.invitations_create(need=need, by=buyer, supplier_ids=[
+        a.organisation.supplier_profile.pk, b.organisation.supplier_profile.pk])
+    line = need.lines.get()
+    qa = services.quote_submit(need=need, by=a, unit_prices={line.pk: 100}, lead_time_days=5)
+    qb = services.quote_submit(need=need, by=b, unit_prices={line.pk: 90}, lead_time_days=5)
+    from django.core.exceptions import ValidationError
+
+    with after(8):
+        services.award_create(need=need, quote=qa, by=buyer, reason="mutu")
+        need_again = Need.objects.get(pk=need.pk)
+        need_again.status = "published"  # a stale copy, as a second racing request would hold
+        with pytest.raises(ValidationError):
+            services.award_create(need=need_again, quote=qb, by=buyer, reason="harga")
+    assert PurchaseOrder.objects.count() == 1

@@ -1,0 +1,225 @@
+"""Sourcing pages. One detail page per need serves the buyer (candidates, invitations,
+sealed count, comparison, award) and the SME (its own quote); orders carry acceptance,
+BAST, payment and rating."""
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rantai.accounts.choices import OrgKind
+from rantai.accounts.permissions import can_decide, org_required
+from rantai.core import clock
+from rantai.core.forms import add_service_errors
+from rantai.development.forms import RatingForm
+from rantai.matching.selectors import candidates_for_need
+
+from . import selectors, services
+from .choices import NeedStatus, OrderStatus
+from .forms import AwardForm, DeliveryForm, NeedForm, PaymentForm, QuoteForm
+from .permissions import CHANGE, VIEW, access_need, access_order
+
+
+@org_required(OrgKind.BUYER, OrgKind.SME, OrgKind.AGENCY)
+def need_list(request):
+    return render(request, "sourcing/need_list.html", {
+        "needs": selectors.needs_visible(request.membership)[:200],
+    })
+
+
+@org_required(OrgKind.BUYER)
+def need_create(request):
+    """Staff save a draft; owners and managers may publish at once."""
+    form = NeedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        publish = "publish" in request.POST and can_decide(request.membership)
+        try:
+            need = services.need_create(by=request.membership, publish=publish,
+                                        **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Kebutuhan diterbitkan.") if publish
+                             else _("Draf kebutuhan disimpan."))
+            return redirect("sourcing:need-detail", need.pk)
+    return render(request, "sourcing/need_form.html", {"form": form})
+
+
+@org_required(OrgKind.BUYER, OrgKind.SME, OrgKind.AGENCY)
+def need_detail(request, need_id: int):
+    membership = request.membership
+    need = access_need(membership, need_id, VIEW)
+    context = {"need": need, "lines": need.lines.all(), "kbli": need.kbli.all(),
+               "count": selectors.quote_count(need), "now": clock.now()}
+    is_buyer = need.buyer_id == membership.organisation_id
+    if is_buyer:
+        invited = set(need.invitations.values_list("supplier_id", flat=True))
+        context.update({
+            "is_buyer": True, "can_decide": can_decide(membership),
+            "comparison": selectors.quotes_for_buyer(need),
+            "invitations": need.invitations.select_related("supplier__regency"),
+            "candidates": (candidates_for_need(need) if need.status == NeedStatus.PUBLISHED
+                           and need.quotes_sealed else []),
+            "invited": invited, "award_form": AwardForm(),
+            "orders": need.orders.select_related("supplier"),
+        })
+    elif membership.organisation.kind == OrgKind.SME:
+        quote = selectors.own_quote(need, membership)
+        initial = {"lead_time_days": quote.lead_time_days, "note": quote.note} if quote else {}
+        if quote:
+            initial.update({f"price_{ql.need_line_id}": ql.unit_price for ql in quote.lines.all()})
+        context.update({"quote": quote,
+                        "quote_form": QuoteForm(lines=context["lines"], initial=initial)})
+    template = "sourcing/_candidates.html" if request.htmx and is_buyer else "sourcing/need_detail.html"
+    return render(request, template, context)
+
+
+@require_POST
+@org_required(OrgKind.BUYER)
+def need_publish(request, need_id: int):
+    need = access_need(request.membership, need_id, CHANGE)
+    try:
+        services.need_publish(need=need, by=request.membership)
+        messages.success(request, _("Kebutuhan diterbitkan."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("sourcing:need-detail", need.pk)
+
+
+@require_POST
+@org_required(OrgKind.BUYER)
+def need_invite(request, need_id: int):
+    need = access_need(request.membership, need_id, CHANGE)
+    ids = [int(i) for i in request.POST.getlist("supplier") if i.isdigit()]
+    try:
+        count = services.invitations_create(need=need, supplier_ids=ids, by=request.membership)
+        messages.success(request, _("%(n)d UMKM diundang.") % {"n": count})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("sourcing:need-detail", need.pk)
+
+
+@require_POST
+@org_required(OrgKind.SME)
+def quote_submit(request, need_id: int):
+    need = access_need(request.membership, need_id, VIEW)
+    form = QuoteForm(request.POST, lines=need.lines.all())
+    if form.is_valid():
+        try:
+            services.quote_submit(need=need, by=request.membership,
+                                  unit_prices=form.unit_prices(),
+                                  lead_time_days=form.cleaned_data["lead_time_days"],
+                                  note=form.cleaned_data["note"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Penawaran terkirim dan tersegel sampai batas waktu."))
+            return redirect("sourcing:need-detail", need.pk)
+    return render(request, "sourcing/need_detail.html", {
+        "need": need, "lines": need.lines.all(), "kbli": need.kbli.all(),
+        "count": selectors.quote_count(need), "quote": selectors.own_quote(need, request.membership),
+        "quote_form": form}, status=422)
+
+
+@require_POST
+@org_required(OrgKind.SME)
+def quote_withdraw(request, need_id: int):
+    need = access_need(request.membership, need_id, VIEW)
+    quote = selectors.own_quote(need, request.membership)
+    if quote:
+        try:
+            services.quote_withdraw(quote=quote, by=request.membership)
+            messages.info(request, _("Penawaran ditarik."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect("sourcing:need-detail", need.pk)
+
+
+@require_POST
+@org_required(OrgKind.BUYER)
+def need_award(request, need_id: int):
+    need = access_need(request.membership, need_id, CHANGE)
+    form = AwardForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tuliskan alasan pemenang."))
+        return redirect("sourcing:need-detail", need.pk)
+    quote = need.quotes.filter(pk=form.cleaned_data["quote"]).first()
+    try:
+        if quote is None:
+            raise ValidationError({"quote": _("Penawaran ini tidak dapat dipilih.")})
+        order = services.award_create(need=need, quote=quote, by=request.membership,
+                                      reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("sourcing:need-detail", need.pk)
+    messages.success(request, _("Pemenang ditetapkan; pesanan %(po)s diterbitkan.") % {
+        "po": order.number})
+    return redirect("sourcing:order-detail", order.pk)
+
+
+@org_required(OrgKind.BUYER, OrgKind.SME)
+def order_list(request):
+    return render(request, "sourcing/order_list.html", {
+        "orders": selectors.orders_visible(request.membership)[:200]})
+
+
+@org_required(OrgKind.BUYER, OrgKind.SME, OrgKind.AGENCY)
+def order_detail(request, order_id: int):
+    order = access_order(request.membership, order_id, VIEW)
+    is_buyer = order.buyer_id == request.membership.organisation_id
+    paid = selectors.order_paid_amount(order)
+    return render(request, "sourcing/order_detail.html", {
+        "order": order, "is_buyer": is_buyer,
+        "is_supplier": order.supplier.organisation_id == request.membership.organisation_id,
+        "deliveries": order.deliveries.all(), "payments": order.payments.all(),
+        "paid": paid, "outstanding": order.total_amount - paid,
+        "delivery_form": DeliveryForm(initial={"delivered_on": clock.now().date(),
+                                               "quantity_accepted": _order_quantity(order)}),
+        "payment_form": PaymentForm(initial={"paid_on": clock.now().date(),
+                                             "amount": order.total_amount - paid}),
+        "rating": getattr(order, "rating", None),
+        "rating_form": RatingForm(),
+        "statuses": OrderStatus,
+    })
+
+
+def _order_quantity(order):
+    line = order.need.lines.first()
+    return line.quantity if line else None
+
+
+def _order_action(request, order_id: int, form_class, call, success: str):
+    """Run one order service from a POSTed form; errors come back as messages."""
+    order = access_order(request.membership, order_id, CHANGE)
+    form = form_class(request.POST) if form_class else None
+    if form is not None and not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+        return redirect("sourcing:order-detail", order.pk)
+    try:
+        call(order=order, by=request.membership, **(form.cleaned_data if form else {}))
+        messages.success(request, success)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("sourcing:order-detail", order.pk)
+
+
+@require_POST
+@org_required(OrgKind.SME)
+def order_accept(request, order_id: int):
+    return _order_action(request, order_id, None, services.order_accept, _("Pesanan diterima."))
+
+
+@require_POST
+@org_required(OrgKind.BUYER)
+def order_deliver(request, order_id: int):
+    return _order_action(request, order_id, DeliveryForm, services.delivery_confirm,
+                         _("Serah terima (BAST) dicatat."))
+
+
+@require_POST
+@org_required(OrgKind.BUYER)
+def order_pay(request, order_id: int):
+    return _order_action(request, order_id, PaymentForm, services.payment_record,
+                         _("Pembayaran dicatat."))
