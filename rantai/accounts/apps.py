@@ -1,7 +1,18 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _ensure_groups(sender, **kwargs):
+    from .services import agency_staff_group_ensure
+
+    agency_staff_group_ensure()
 
 
 class AccountsConfig(AppConfig):
     name = "rantai.accounts"
     label = "accounts"
     verbose_name = "Akun dan organisasi"
+
+    def ready(self):
+        # After every migrate, so new models' view permissions reach agency staff.
+        post_migrate.connect(_ensure_groups, sender=self)

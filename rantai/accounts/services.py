@@ -111,3 +111,23 @@ def deletion_request_create(*, user: User, reason: str) -> DeletionRequest:
     request = DeletionRequest.objects.create(user=user, email=user.email, reason=reason)
     audit_append(action="user.deletion_request", obj=request, actor=user)
     return request
+
+
+AGENCY_STAFF_GROUP = "Staf instansi"
+# Agency staff read everything in the admin, and may correct organisations and profiles.
+_AGENCY_CHANGE = {("accounts", "organisation"), ("suppliers", "supplierprofile"),
+                  ("suppliers", "product")}
+_RANTAI_APPS = {"accounts", "taxonomy", "suppliers", "sourcing", "development", "core"}
+
+
+def agency_staff_group_ensure() -> None:
+    """Create or refresh the admin group for agency staff (idempotent; run after migrate)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name=AGENCY_STAFF_GROUP)
+    permissions = Permission.objects.filter(content_type__app_label__in=_RANTAI_APPS)
+    wanted = [p for p in permissions.select_related("content_type")
+              if p.codename.startswith("view_")
+              or ((p.content_type.app_label, p.content_type.model) in _AGENCY_CHANGE
+                  and p.codename.startswith("change_"))]
+    group.permissions.set(wanted)
