@@ -2,6 +2,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import ApiToken, DeletionRequest, Membership, Organisation, User
 from .services import organisation_decide
@@ -42,7 +43,8 @@ class OrganisationAdmin(admin.ModelAdmin):
         for organisation in queryset.filter(status__in=["pending", "rejected"]):
             organisation_decide(organisation=organisation, approve=approve, by=request.user)
             done += 1
-        self.message_user(request, _("%(n)d organisasi diproses.") % {"n": done}, messages.SUCCESS)
+        text = ngettext("%(n)d organisasi diproses.", "%(n)d organisasi diproses.", done)
+        self.message_user(request, text % {"n": done}, messages.SUCCESS)
 
     @admin.action(description=_("Setujui organisasi terpilih"))
     def approve(self, request, queryset):

@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+"""API v1 URLs, mounted at /api/v1/ by ``rantai.urls``; URL names live in ``api-v1``."""
+from django.urls import path
 
-app_name = "api"
-urlpatterns = []
+from .api import api
+
+urlpatterns = [path("", api.urls)]

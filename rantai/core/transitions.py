@@ -36,3 +36,13 @@ def transition(obj: models.Model, table: dict[str, set[str]], new: str, **fields
     obj.status = new
     for name, value in fields.items():
         setattr(obj, name, value)
+
+
+def move(obj: models.Model, table: dict[str, set[str]], new: str, **fields) -> None:
+    """``transition`` for services: a refused move becomes a form-level ValidationError."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        transition(obj, table, new, **fields)
+    except InvalidTransition as error:
+        raise ValidationError({"__all__": str(error)}) from error

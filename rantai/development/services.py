@@ -20,7 +20,7 @@ def rating_create(
     if order.buyer_id != by.organisation_id:
         raise PermissionDenied
     if order.status not in (OrderStatus.DELIVERED, OrderStatus.PAID):
-        raise ValidationError({"__all__": _("Penilaian diberikan setelah serah terima (BAST).")})
+        raise ValidationError({"__all__": _("Penilaian baru dapat diberikan setelah serah terima (BAST).")})
     errors = {name: _("Nilai harus 1 sampai 5.")
               for name, value in (("quality", quality), ("timeliness", timeliness),
                                   ("communication", communication))

@@ -19,7 +19,7 @@ def rate_order(request, order_id: int):
     order = access_order(request.membership, order_id, CHANGE)
     form = RatingForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Isi semua nilai 1 sampai 5."))
+        messages.error(request, _("Isi semua nilai dengan angka 1 sampai 5."))
         return redirect("sourcing:order-detail", order.pk)
     try:
         rating_create(order=order, by=request.membership, **form.cleaned_data)

@@ -4,6 +4,7 @@ province for needs)."""
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
 
 from rantai.accounts.models import Membership
 from rantai.sourcing.choices import NeedStatus, OrderStatus
@@ -60,7 +61,7 @@ def dashboard(membership: Membership) -> Dashboard:
         for s in sections if sme_by_section.get(s.code) or need_by_section.get(s.code)
     ]
     return Dashboard(
-        scope=province.name if province else "Nasional",
+        scope=province.name if province else str(_("Nasional")),
         smes=smes.count(), needs=needs.count(),
         awards=Award.objects.filter(need__in=needs).values("need").distinct().count(),
         order_value=totals["value"] or 0, paid_value=totals["paid"] or 0,

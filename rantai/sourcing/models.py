@@ -137,6 +137,7 @@ class PurchaseOrder(models.Model):
     supplier = models.ForeignKey("suppliers.SupplierProfile", on_delete=models.PROTECT,
                                  related_name="orders")
     total_amount = models.BigIntegerField(_("nilai (Rp)"))
+    paid_amount = models.BigIntegerField(_("sudah dibayar (Rp)"), default=0)
     status = models.CharField(_("status"), max_length=20, choices=OrderStatus.choices,
                               default=OrderStatus.ISSUED)
     created_at = models.DateTimeField(default=clock.now)
@@ -148,6 +149,9 @@ class PurchaseOrder(models.Model):
         verbose_name = _("pesanan (PO)")
         verbose_name_plural = _("pesanan (PO)")
         indexes = [models.Index(fields=["status"])]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(paid_amount__gte=0, paid_amount__lte=models.F("total_amount")),
+            name="order_paid_within_total")]
 
     def __str__(self) -> str:
         return self.number

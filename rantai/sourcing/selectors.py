@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet, Sum
 
 from rantai.accounts.models import Membership
+from rantai.accounts.permissions import is_agency
 from rantai.suppliers.choices import ProfileStatus
 from rantai.suppliers.models import SupplierProfile
 
@@ -48,14 +49,16 @@ def quotes_for_buyer(need: Need) -> QuoteComparison:
 
 
 def orders_visible(membership: Membership) -> QuerySet[PurchaseOrder]:
-    """Orders where the caller's organisation is the buyer or the supplier."""
+    """Orders where the caller's organisation is the buyer or the supplier; agency staff
+    see every order (a provincial officer: those of SMEs in their province)."""
     org_id = membership.organisation_id
-    return (PurchaseOrder.objects.filter(Q(buyer_id=org_id) | Q(supplier__organisation_id=org_id))
-            .select_related("need", "buyer", "supplier").order_by("-created_at", "-id"))
-
-
-def order_paid_amount(order: PurchaseOrder) -> int:
-    return order.payments.aggregate(total=Sum("amount"))["total"] or 0
+    orders = PurchaseOrder.objects.select_related("need", "buyer", "supplier")
+    if is_agency(membership):
+        if membership.province_id:
+            orders = orders.filter(supplier__regency__province_id=membership.province_id)
+    else:
+        orders = orders.filter(Q(buyer_id=org_id) | Q(supplier__organisation_id=org_id))
+    return orders.order_by("-created_at", "-id")
 
 
 def public_totals() -> dict:

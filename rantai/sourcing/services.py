@@ -9,7 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rantai.accounts.choices import OrgKind
@@ -17,7 +18,7 @@ from rantai.accounts.models import Membership
 from rantai.accounts.permissions import can_decide
 from rantai.core import clock
 from rantai.core.audit import audit_append
-from rantai.core.transitions import InvalidTransition, transition
+from rantai.core.transitions import move
 from rantai.suppliers.choices import ProfileStatus
 from rantai.suppliers.models import SupplierProfile
 from rantai.taxonomy.models import Regency
@@ -44,6 +45,9 @@ from .models import (
     QuoteLine,
 )
 
+# Whole rupiah up to one quadrillion: far above any real order, far below BIGINT.
+MAX_RUPIAH = 10**15
+
 
 def _require_buyer(by: Membership, need: Need | None = None, *, decide: bool = False) -> None:
     if by.organisation.kind != OrgKind.BUYER or (need and need.buyer_id != by.organisation_id):
@@ -55,13 +59,6 @@ def _require_buyer(by: Membership, need: Need | None = None, *, decide: bool = F
 def _audit(action: str, obj, by: Membership, payload: dict | None = None) -> None:
     audit_append(action=action, obj=obj, actor=by.user, organisation_id=by.organisation_id,
                  payload=payload)
-
-
-def _move(obj, table, new: str, **fields) -> None:
-    try:
-        transition(obj, table, new, **fields)
-    except InvalidTransition as error:
-        raise ValidationError({"__all__": str(error)}) from error
 
 
 @transaction.atomic
@@ -91,7 +88,7 @@ def need_create(
             "code": delivery_regency_code}
     if quote_deadline is None or quote_deadline <= clock.now():
         errors["quote_deadline"] = _("Batas waktu penawaran harus di masa depan.")
-    if delivery_date and quote_deadline and delivery_date < quote_deadline.date():
+    if delivery_date and quote_deadline and delivery_date < timezone.localdate(quote_deadline):
         errors["delivery_date"] = _("Tanggal pengiriman tidak boleh sebelum batas penawaran.")
     if estimated_value is not None and estimated_value <= 0:
         errors["estimated_value"] = _("Perkiraan nilai harus lebih dari nol.")
@@ -118,7 +115,7 @@ def need_publish(*, need: Need, by: Membership) -> None:
     if need.quote_deadline <= clock.now():
         raise ValidationError({"quote_deadline": _("Batas waktu penawaran sudah lewat; "
                                                    "ubah dulu sebelum menerbitkan.")})
-    _move(need, NEED_TRANSITIONS, NeedStatus.PUBLISHED, published_at=clock.now())
+    move(need, NEED_TRANSITIONS, NeedStatus.PUBLISHED, published_at=clock.now())
     _audit("need.publish", need, by)
 
 
@@ -189,14 +186,23 @@ def quote_submit(
         raise ValidationError(errors)
     amounts = {line.pk: int((line.quantity * unit_prices[line.pk])
                             .quantize(Decimal("1"), rounding=ROUND_HALF_UP)) for line in lines}
+    too_large = {f"price_{pk}": _("Nilai penawaran terlalu besar.")
+                 for pk, amount in amounts.items() if amount > MAX_RUPIAH}
+    if too_large or sum(amounts.values()) > MAX_RUPIAH:
+        raise ValidationError(too_large or {"__all__": _("Nilai penawaran terlalu besar.")})
     quote = Quote.objects.filter(need=need, supplier=supplier).first()
     if quote is None:
-        quote = Quote.objects.create(
-            need=need, supplier=supplier, submitted_by=by.user, total_amount=sum(amounts.values()),
-            lead_time_days=lead_time_days, note=note)
+        try:
+            with transaction.atomic():
+                quote = Quote.objects.create(
+                    need=need, supplier=supplier, submitted_by=by.user,
+                    total_amount=sum(amounts.values()), lead_time_days=lead_time_days, note=note)
+        except IntegrityError as error:  # the same SME submitted from another tab first
+            raise ValidationError({"__all__": _(
+                "Penawaran Anda baru saja terkirim dari sesi lain. Muat ulang halaman.")}) from error
         action = "quote.submit"
     else:
-        _move(quote, QUOTE_TRANSITIONS, QuoteStatus.SUBMITTED, total_amount=sum(amounts.values()),
+        move(quote, QUOTE_TRANSITIONS, QuoteStatus.SUBMITTED, total_amount=sum(amounts.values()),
               lead_time_days=lead_time_days, note=note, submitted_at=clock.now(),
               submitted_by=by.user)
         quote.lines.all().delete()
@@ -214,7 +220,7 @@ def quote_withdraw(*, quote: Quote, by: Membership) -> None:
     if quote.supplier.organisation_id != by.organisation_id:
         raise PermissionDenied
     _check_quote_window(quote.need)
-    _move(quote, QUOTE_TRANSITIONS, QuoteStatus.WITHDRAWN)
+    move(quote, QUOTE_TRANSITIONS, QuoteStatus.WITHDRAWN)
     _audit("quote.withdraw", quote, by, {"need": quote.need_id})
 
 
@@ -238,7 +244,7 @@ def award_create(*, need: Need, quote: Quote, by: Membership, reason: str) -> Pu
         raise ValidationError({"reason": _("Tuliskan alasan pemenang.")})
     if need.status == NeedStatus.AWARDED:
         raise ValidationError({"__all__": _("Kebutuhan ini sudah memiliki pemenang.")})
-    _move(need, NEED_TRANSITIONS, NeedStatus.AWARDED)
+    move(need, NEED_TRANSITIONS, NeedStatus.AWARDED)
     order = PurchaseOrder.objects.create(
         number=_next_po_number(need), need=need, buyer=need.buyer, supplier=quote.supplier,
         total_amount=quote.total_amount)
@@ -266,7 +272,7 @@ def _require_party(order: PurchaseOrder, by: Membership, side: str) -> None:
 def order_accept(*, order: PurchaseOrder, by: Membership) -> None:
     """The supplier accepts the purchase order."""
     _require_party(order, by, "supplier")
-    _move(order, ORDER_TRANSITIONS, OrderStatus.ACCEPTED, accepted_at=clock.now())
+    move(order, ORDER_TRANSITIONS, OrderStatus.ACCEPTED, accepted_at=clock.now())
     _audit("order.accept", order, by)
 
 
@@ -282,11 +288,11 @@ def delivery_confirm(
         errors["quantity_accepted"] = _("Jumlah diterima tidak boleh negatif.")
     if quantity_rejected is None or quantity_rejected < 0:
         errors["quantity_rejected"] = _("Jumlah ditolak tidak boleh negatif.")
-    if delivered_on is None or delivered_on > clock.now().date():
+    if delivered_on is None or delivered_on > timezone.localdate(clock.now()):
         errors["delivered_on"] = _("Tanggal serah terima tidak boleh di masa depan.")
     if errors:
         raise ValidationError(errors)
-    _move(order, ORDER_TRANSITIONS, OrderStatus.DELIVERED, delivered_at=clock.now())
+    move(order, ORDER_TRANSITIONS, OrderStatus.DELIVERED, delivered_at=clock.now())
     delivery = Delivery.objects.create(
         order=order, delivered_on=delivered_on, quantity_accepted=quantity_accepted,
         quantity_rejected=quantity_rejected, note=note, confirmed_by=by.user)
@@ -302,21 +308,28 @@ def payment_record(
     """Record a (part) payment after BAST; the order becomes paid when fully covered."""
     _require_party(order, by, "buyer")
     if order.status != OrderStatus.DELIVERED:
-        raise ValidationError({"__all__": _("Pembayaran dicatat setelah BAST dikonfirmasi.")})
-    paid = order.payments.aggregate(total=Sum("amount"))["total"] or 0
+        raise ValidationError({"__all__": _("Pembayaran baru dapat dicatat setelah BAST dikonfirmasi.")})
     errors: dict[str, str] = {}
     if amount is None or amount <= 0:
         errors["amount"] = _("Jumlah pembayaran harus lebih dari nol.")
-    elif paid + amount > order.total_amount:
-        errors["amount"] = _("Melebihi sisa tagihan (%(rest)s rupiah).") % {
-            "rest": f"{order.total_amount - paid:,}".replace(",", ".")}
-    if paid_on is None or paid_on > clock.now().date():
+    if paid_on is None or paid_on > timezone.localdate(clock.now()):
         errors["paid_on"] = _("Tanggal bayar tidak boleh di masa depan.")
     if errors:
         raise ValidationError(errors)
+    # One conditional UPDATE adds the payment only if it still fits: two payments recorded
+    # at once can never together exceed the order total.
+    fits = PurchaseOrder.objects.filter(
+        pk=order.pk, status=OrderStatus.DELIVERED,
+        paid_amount__lte=order.total_amount - amount,
+    ).update(paid_amount=F("paid_amount") + amount)
+    order.refresh_from_db(fields=["paid_amount", "status"])
+    if not fits:
+        rest = order.total_amount - order.paid_amount
+        raise ValidationError({"amount": _("Melebihi sisa tagihan (%(rest)s rupiah).") % {
+            "rest": f"{rest:,}".replace(",", ".")}})
     payment = Payment.objects.create(order=order, amount=amount, paid_on=paid_on,
                                      reference=reference, recorded_by=by.user)
-    if paid + amount == order.total_amount:
-        _move(order, ORDER_TRANSITIONS, OrderStatus.PAID, paid_at=clock.now())
+    if order.paid_amount == order.total_amount:
+        move(order, ORDER_TRANSITIONS, OrderStatus.PAID, paid_at=clock.now())
     _audit("order.payment", order, by, {"amount": amount, "paid_on": paid_on.isoformat()})
     return payment

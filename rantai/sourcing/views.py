@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from rantai.accounts.choices import OrgKind
@@ -93,7 +94,8 @@ def need_invite(request, need_id: int):
     ids = [int(i) for i in request.POST.getlist("supplier") if i.isdigit()]
     try:
         count = services.invitations_create(need=need, supplier_ids=ids, by=request.membership)
-        messages.success(request, _("%(n)d UMKM diundang.") % {"n": count})
+        messages.success(request, ngettext("%(n)d UMKM diundang.", "%(n)d UMKM diundang.",
+                                           count) % {"n": count})
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("sourcing:need-detail", need.pk)
@@ -167,7 +169,7 @@ def order_list(request):
 def order_detail(request, order_id: int):
     order = access_order(request.membership, order_id, VIEW)
     is_buyer = order.buyer_id == request.membership.organisation_id
-    paid = selectors.order_paid_amount(order)
+    paid = order.paid_amount
     return render(request, "sourcing/order_detail.html", {
         "order": order, "is_buyer": is_buyer,
         "is_supplier": order.supplier.organisation_id == request.membership.organisation_id,

@@ -28,7 +28,7 @@ class SupplierProfile(models.Model):
     business_capital = models.BigIntegerField(_("modal usaha (Rp)"), null=True, blank=True)
     scale = models.CharField(_("skala usaha"), max_length=10, choices=Scale.choices,
                              default=Scale.MICRO)
-    scale_rule = models.CharField(max_length=200, blank=True)
+    scale_rule = models.CharField(max_length=20, blank=True)  # a key of scale.RULE_LABELS
     status = models.CharField(_("status"), max_length=20, choices=ProfileStatus.choices,
                               default=ProfileStatus.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -41,6 +41,13 @@ class SupplierProfile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def scale_rule_label(self) -> str:
+        """Which PP 7/2021 figure decided the scale, in the viewer's language."""
+        from .scale import RULE_LABELS
+
+        return str(RULE_LABELS.get(self.scale_rule, ""))
 
 
 class Product(models.Model):

@@ -17,10 +17,17 @@ SALES_BANDS = ((Scale.MICRO, 2_000_000_000), (Scale.SMALL, 15_000_000_000),
                (Scale.MEDIUM, 50_000_000_000))
 
 
+SALES_RULE, CAPITAL_RULE = "sales", "capital"
+RULE_LABELS = {
+    SALES_RULE: _("hasil penjualan tahunan (PP 7/2021 pasal 35 ayat 5)"),
+    CAPITAL_RULE: _("modal usaha di luar tanah dan bangunan (PP 7/2021 pasal 35 ayat 3)"),
+}
+
+
 @dataclass(frozen=True)
 class ScaleDecision:
     scale: str
-    rule: str  # human-readable: which figure and band decided
+    rule: str  # SALES_RULE or CAPITAL_RULE: which figure decided (see RULE_LABELS)
 
 
 def _band(value: int, bands) -> str:
@@ -33,9 +40,7 @@ def _band(value: int, bands) -> str:
 def decide_scale(*, annual_sales: int | None, business_capital: int | None) -> ScaleDecision | None:
     """Sales decide when known (an operating business), else capital; None if neither."""
     if annual_sales is not None:
-        return ScaleDecision(_band(annual_sales, SALES_BANDS),
-                             str(_("hasil penjualan tahunan (PP 7/2021 pasal 35 ayat 5)")))
+        return ScaleDecision(_band(annual_sales, SALES_BANDS), SALES_RULE)
     if business_capital is not None:
-        rule = _("modal usaha di luar tanah dan bangunan (PP 7/2021 pasal 35 ayat 3)")
-        return ScaleDecision(_band(business_capital, CAPITAL_BANDS), str(rule))
+        return ScaleDecision(_band(business_capital, CAPITAL_BANDS), CAPITAL_RULE)
     return None

@@ -6,18 +6,23 @@ from django.utils.translation import gettext as _
 from rantai.accounts.choices import OrgKind
 from rantai.accounts.models import Membership
 from rantai.core.audit import audit_append
-from rantai.core.transitions import transition
+from rantai.core.transitions import move
 from rantai.taxonomy.models import Regency
 from rantai.taxonomy.selectors import kbli_codes_missing
 
-from .choices import PROFILE_TRANSITIONS, ProfileStatus
+from .choices import PROFILE_TRANSITIONS, LegalForm, ProfileStatus
 from .models import Product, SupplierProfile, nib_validator
 from .scale import decide_scale
 
 
-def _validate(*, nib: str, kbli_codes: list[str], regency_code: str, annual_sales, business_capital,
+def _validate(*, name: str, legal_form: str, nib: str, kbli_codes: list[str], regency_code: str,
+              annual_sales, business_capital,
               products: list[str], profile_id: int | None) -> dict[str, str]:
     errors: dict[str, str] = {}
+    if not name:
+        errors["name"] = _("Nama usaha wajib diisi.")
+    if legal_form not in LegalForm.values:
+        errors["legal_form"] = _("Pilih bentuk usaha: CV, PT, UD, Koperasi atau perorangan.")
     try:
         nib_validator(nib)
     except ValidationError:
@@ -54,18 +59,20 @@ def profile_save(
     Raises ValidationError keyed by field name; nothing is written on error.
     """
     if by.organisation.kind != OrgKind.SME:
-        raise ValidationError({"__all__": _("Hanya UMKM/IKM yang memiliki profil pemasok.")})
+        raise ValidationError({"__all__": _("Profil pemasok hanya untuk UMKM/IKM.")})
     existing = SupplierProfile.objects.filter(organisation=by.organisation).first()
     nib = nib.strip()
     kbli_codes = sorted({c.strip() for c in kbli_codes if c.strip()})
-    errors = _validate(nib=nib, kbli_codes=kbli_codes, regency_code=regency_code,
+    name = name.strip()
+    errors = _validate(name=name, legal_form=legal_form, nib=nib, kbli_codes=kbli_codes,
+                       regency_code=regency_code,
                        annual_sales=annual_sales, business_capital=business_capital,
                        products=products, profile_id=existing.pk if existing else None)
     if errors:
         raise ValidationError(errors)
     decision = decide_scale(annual_sales=annual_sales, business_capital=business_capital)
     profile = existing or SupplierProfile(organisation=by.organisation)
-    profile.name = name.strip()
+    profile.name = name
     profile.legal_form = legal_form
     profile.nib = nib
     profile.regency_id = regency_code
@@ -96,6 +103,6 @@ def profile_save(
 def profile_set_published(*, profile: SupplierProfile, by: Membership, published: bool) -> None:
     """Publish (list for buyers) or withdraw to draft."""
     target = ProfileStatus.PUBLISHED if published else ProfileStatus.DRAFT
-    transition(profile, PROFILE_TRANSITIONS, target)
+    move(profile, PROFILE_TRANSITIONS, target)
     audit_append(action=f"supplier.{target}", obj=profile, actor=by.user,
                  organisation_id=by.organisation_id)

@@ -68,7 +68,7 @@ def profile_unpublish(request):
     profile = profile_of(request.membership.organisation_id)
     if profile and profile.status == "published" and may_publish(request.membership):
         services.profile_set_published(profile=profile, by=request.membership, published=False)
-        messages.info(request, _("Profil ditarik menjadi draf."))
+        messages.info(request, _("Profil dikembalikan menjadi draf."))
     return redirect("suppliers:profile-edit")
 
 

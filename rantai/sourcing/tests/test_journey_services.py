@@ -57,3 +57,40 @@ def test_quote_after_deadline_refused_with_message():
                               lead_time_days=3)
     assert "Batas waktu penawaran sudah lewat" in str(error.value)
     assert not need.quotes.exists()
+
+
+def test_absurd_quote_total_is_refused_not_crashed():
+    buyer, sme = make_buyer(), make_sme()
+    need = make_need(buyer)
+    services.invitations_create(need=need, supplier_ids=[sme.organisation.supplier_profile.pk],
+                                by=buyer)
+    line = need.lines.get()
+    with pytest.raises(ValidationError) as error:
+        services.quote_submit(need=need, by=sme, unit_prices={line.pk: 10**17}, lead_time_days=3)
+    assert "terlalu besar" in error.value.message_dict[f"price_{line.pk}"][0]
+    assert not need.quotes.exists()
+
+
+def test_payment_beyond_the_total_is_refused_and_dates_are_local():
+    from datetime import UTC, datetime
+
+    from rantai.core import clock
+
+    buyer, sme = make_buyer(), make_sme()
+    need = make_need(buyer)
+    services.invitations_create(need=need, supplier_ids=[sme.organisation.supplier_profile.pk],
+                                by=buyer)
+    quote = services.quote_submit(need=need, by=sme, unit_prices={need.lines.get().pk: 10},
+                                  lead_time_days=3)
+    # 02:00 WIB on the 1st is still the 30th in UTC: "today" must be the local date
+    local_morning = datetime(2031, 1, 1, 19, 0, tzinfo=UTC)  # 2 Jan 02:00 WIB
+    with clock.frozen_at(local_morning):
+        order = services.award_create(need=need, quote=quote, by=buyer, reason="ok")
+        services.order_accept(order=order, by=sme)
+        services.delivery_confirm(order=order, by=buyer, delivered_on=date(2031, 1, 2),
+                                  quantity_accepted=Decimal(500))
+        with pytest.raises(ValidationError) as error:
+            services.payment_record(order=order, by=buyer, amount=5_001, paid_on=date(2031, 1, 2))
+        assert "Melebihi sisa tagihan (5.000 rupiah)" in error.value.message_dict["amount"][0]
+    order.refresh_from_db()
+    assert order.paid_amount == 0 and not order.payments.exists()

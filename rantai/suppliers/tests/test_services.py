@@ -57,3 +57,20 @@ def test_english_messages(settings):
     with translation.override("en"), pytest.raises(ValidationError) as error:
         profile_save(by=membership, **{**GOOD, "nib": "1"})
     assert "13 digits" in error.value.message_dict["nib"][0]
+
+
+@pytest.mark.parametrize("field,value,message", [
+    ("name", "  ", "Nama usaha wajib diisi"),
+    ("legal_form", "firma", "Pilih bentuk usaha"),
+])
+def test_name_and_legal_form_are_checked(sme, field, value, message):
+    with pytest.raises(ValidationError) as error:
+        profile_save(by=sme, **{**GOOD, "nib": "5555555555555", field: value})
+    assert message in error.value.message_dict[field][0]
+
+
+def test_publishing_twice_is_a_clear_error_not_a_crash(sme):
+    from rantai.suppliers.services import profile_set_published
+
+    with pytest.raises(ValidationError):
+        profile_set_published(profile=sme.organisation.supplier_profile, by=sme, published=True)

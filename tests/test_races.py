@@ -53,3 +53,45 @@ def test_racing_awards_yield_exactly_one_winner(reference_data):
     assert Award.objects.filter(need=need).count() == 1
     assert PurchaseOrder.objects.filter(need=need).count() == 1
     assert verify_chain() == []
+
+
+def test_racing_payments_never_exceed_the_order_total(reference_data):
+    from datetime import date
+    from decimal import Decimal
+
+    buyer, sme = make_buyer(), make_sme()
+    need = make_need(buyer)
+    services.invitations_create(need=need, by=buyer,
+                                supplier_ids=[sme.organisation.supplier_profile.pk])
+    quote = services.quote_submit(need=need, by=sme, unit_prices={need.lines.get().pk: 100},
+                                  lead_time_days=5)  # total Rp50.000
+    with after(8):
+        order = services.award_create(need=need, quote=quote, by=buyer, reason="satu")
+        services.order_accept(order=order, by=sme)
+        services.delivery_confirm(order=order, by=buyer, delivered_on=date.today(),
+                                  quantity_accepted=Decimal(500))
+    barrier = threading.Barrier(WORKERS)
+    outcomes: list[str] = []
+
+    def pay(worker: int) -> None:
+        try:
+            me = Membership.objects.select_related("organisation", "user").get(pk=buyer.pk)
+            stale = PurchaseOrder.objects.select_related("supplier").get(pk=order.pk)
+            barrier.wait()
+            with after(9):
+                services.payment_record(order=stale, by=me, amount=20_000, paid_on=date.today())
+            outcomes.append("paid")
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=pay, args=(i,)) for i in range(WORKERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    order.refresh_from_db()
+    assert outcomes.count("paid") == 2  # 2 × 20.000 fits in 50.000; a third would not
+    assert order.paid_amount == 40_000 == sum(p.amount for p in order.payments.all())
+    assert verify_chain() == []
