@@ -292,6 +292,7 @@ class OrderSummaryOut(Schema):
 
 
 class OrderOut(OrderSummaryOut):
+    payable_amount: int | None = None
     paid_amount: int
     deliveries: list[DeliveryOut]
     payments: list[PaymentOut]

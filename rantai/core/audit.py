@@ -7,6 +7,7 @@ where an entry was edited, deleted, inserted or reordered.
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import UTC
 
 from django.db import IntegrityError, models, transaction
 
@@ -18,7 +19,7 @@ GENESIS = "0" * 64
 
 def _canonical(entry: AuditEntry) -> str:
     body = {
-        "at": entry.at.isoformat(),
+        "at": entry.at.astimezone(UTC).isoformat(),  # the database hands back UTC
         "actor_id": entry.actor_id,
         "actor_label": entry.actor_label,
         "organisation_id": entry.organisation_id,

@@ -27,15 +27,19 @@ def format_idr(amount: int, language: str = "id") -> str:
     amount = int(amount)
     sign = "-" if amount < 0 else ""
     value = abs(amount)
-    for size, word_id, word_en in _UNITS:
-        if value >= size:
+    for index, (size, word_id, word_en) in enumerate(_UNITS):
+        if value < size:
+            continue
+        scaled = (Decimal(value) / size).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        if scaled >= 1000 and index > 0:  # 999,95 miliar reads as 1 triliun
+            size, word_id, word_en = _UNITS[index - 1]
             scaled = (Decimal(value) / size).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-            if scaled == scaled.to_integral():
-                number = f"{int(scaled):,}"
-            else:
-                number = f"{scaled:,.1f}"
-            if language == "en":
-                return f"{sign}Rp{number} {word_en}"
-            number = number.replace(",", "\0").replace(".", ",").replace("\0", ".")
-            return f"{sign}Rp{number} {word_id}"
+        if scaled == scaled.to_integral():
+            number = f"{int(scaled):,}"
+        else:
+            number = f"{scaled:,.1f}"
+        if language == "en":
+            return f"{sign}Rp{number} {word_en}"
+        number = number.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        return f"{sign}Rp{number} {word_id}"
     return format_idr_full(amount)

@@ -17,7 +17,7 @@ def dashboard_page(request):
         "provinces": [p["name"] for p in provinces],
         "smes": [p["smes"] for p in provinces],
         "order_value": [p["order_value"] for p in provinces],
-        "sections": [f'{s["code"]}' for s in data.by_section],
+        "sections": [f'{s["code"]} {s["title"][:28]}' for s in data.by_section],
         "section_smes": [s["smes"] for s in data.by_section],
         "section_needs": [s["needs"] for s in data.by_section],
     }

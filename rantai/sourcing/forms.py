@@ -3,20 +3,21 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rantai.core.forms import BootstrapFormMixin, CodeListField
+from rantai.taxonomy.selectors import regency_code_from_input
 
 
 class NeedForm(BootstrapFormMixin, forms.Form):
     title = forms.CharField(label=_("Judul kebutuhan"), max_length=200)
     description = forms.CharField(label=_("Uraian dan spesifikasi"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 4}))
-    kbli_codes = CodeListField(label=_("Kode KBLI 2020"),
-                               help_text=_("Pisahkan dengan koma. Cari dengan kotak di bawah."))
     quantity = forms.DecimalField(label=_("Jumlah"), max_digits=14, decimal_places=3)
     unit = forms.CharField(label=_("Satuan"), max_length=30, initial="buah")
-    delivery_regency_code = forms.CharField(label=_("Lokasi pengiriman (kabupaten/kota)"),
-                                            max_length=5)
+    # Longer than a code: people type a name to search, then pick the code from the list.
+    delivery_regency_code = forms.CharField(
+        label=_("Lokasi pengiriman (kabupaten/kota)"), max_length=120,
+        help_text=_("Ketik nama kabupaten/kota lalu pilih, misalnya 'Madiun'."))
     delivery_date = forms.DateField(label=_("Tanggal pengiriman"), required=False,
-                                    widget=forms.DateInput(attrs={"type": "date"}))
+                                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     quote_deadline = forms.DateTimeField(
         label=_("Batas waktu penawaran"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -24,10 +25,15 @@ class NeedForm(BootstrapFormMixin, forms.Form):
     estimated_value = forms.IntegerField(label=_("Perkiraan nilai / HPS (Rp)"), required=False)
     is_open = forms.BooleanField(label=_("Terbuka untuk semua UMKM (tanpa undangan)"),
                                  required=False)
+    kbli_codes = CodeListField(label=_("Kode KBLI 2020"),
+                               help_text=_("Pisahkan dengan koma. Cari dengan kotak di bawah."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["delivery_regency_code"].widget.attrs.update({"list": "regency-options"})
+
+    def clean_delivery_regency_code(self):
+        return regency_code_from_input(self.cleaned_data["delivery_regency_code"])
 
 
 class QuoteForm(BootstrapFormMixin, forms.Form):
@@ -59,7 +65,7 @@ class AwardForm(BootstrapFormMixin, forms.Form):
 
 class DeliveryForm(BootstrapFormMixin, forms.Form):
     delivered_on = forms.DateField(label=_("Tanggal serah terima"),
-                                   widget=forms.DateInput(attrs={"type": "date"}))
+                                   widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     quantity_accepted = forms.DecimalField(label=_("Jumlah diterima"), max_digits=14,
                                            decimal_places=3)
     quantity_rejected = forms.DecimalField(label=_("Jumlah ditolak"), max_digits=14,
@@ -70,5 +76,6 @@ class DeliveryForm(BootstrapFormMixin, forms.Form):
 
 class PaymentForm(BootstrapFormMixin, forms.Form):
     amount = forms.IntegerField(label=_("Jumlah dibayar (Rp)"))
-    paid_on = forms.DateField(label=_("Tanggal bayar"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(label=_("Tanggal bayar"),
+                              widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     reference = forms.CharField(label=_("Referensi transfer"), required=False, max_length=100)

@@ -137,6 +137,8 @@ class PurchaseOrder(models.Model):
     supplier = models.ForeignKey("suppliers.SupplierProfile", on_delete=models.PROTECT,
                                  related_name="orders")
     total_amount = models.BigIntegerField(_("nilai (Rp)"))
+    payable_amount = models.BigIntegerField(_("harus dibayar (Rp)"), null=True, blank=True,
+                                            help_text=_("Nilai barang yang diterima, dari BAST."))
     paid_amount = models.BigIntegerField(_("sudah dibayar (Rp)"), default=0)
     status = models.CharField(_("status"), max_length=20, choices=OrderStatus.choices,
                               default=OrderStatus.ISSUED)
@@ -149,9 +151,15 @@ class PurchaseOrder(models.Model):
         verbose_name = _("pesanan (PO)")
         verbose_name_plural = _("pesanan (PO)")
         indexes = [models.Index(fields=["status"])]
-        constraints = [models.CheckConstraint(
-            condition=models.Q(paid_amount__gte=0, paid_amount__lte=models.F("total_amount")),
-            name="order_paid_within_total")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(paid_amount__gte=0, paid_amount__lte=models.F("total_amount")),
+                name="order_paid_within_total"),
+            models.CheckConstraint(
+                condition=models.Q(payable_amount__isnull=True)
+                | models.Q(payable_amount__gte=0, payable_amount__lte=models.F("total_amount")),
+                name="order_payable_within_total"),
+        ]
 
     def __str__(self) -> str:
         return self.number

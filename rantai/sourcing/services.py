@@ -84,7 +84,8 @@ def need_create(
         errors["kbli_codes"] = _("Kode KBLI 2020 tidak dikenal: %(codes)s") % {
             "codes": ", ".join(missing)}
     if not Regency.objects.filter(code=delivery_regency_code).exists():
-        errors["delivery_regency_code"] = _("Kode kabupaten/kota tidak dikenal: %(code)s") % {
+        errors["delivery_regency_code"] = _(
+            "Kabupaten/kota tidak dikenal: %(code)s. Pilih dari daftar.") % {
             "code": delivery_regency_code}
     if quote_deadline is None or quote_deadline <= clock.now():
         errors["quote_deadline"] = _("Batas waktu penawaran harus di masa depan.")
@@ -281,23 +282,38 @@ def delivery_confirm(
     *, order: PurchaseOrder, by: Membership, delivered_on: date,
     quantity_accepted: Decimal, quantity_rejected: Decimal = Decimal(0), note: str = "",
 ) -> Delivery:
-    """The buyer confirms the hand-over (BAST) with accepted and rejected quantities."""
+    """The buyer confirms the hand-over (BAST) with accepted and rejected quantities.
+
+    The order's payable amount becomes the accepted quantity at the quoted unit price, so
+    an order with rejected items is paid in full for what was accepted.
+    """
     _require_party(order, by, "buyer")
+    award = order.awards.select_related("need_line").first()
+    ordered = award.need_line.quantity
     errors: dict[str, str] = {}
     if quantity_accepted is None or quantity_accepted < 0:
         errors["quantity_accepted"] = _("Jumlah diterima tidak boleh negatif.")
+    elif quantity_accepted > ordered:
+        errors["quantity_accepted"] = _("Jumlah diterima melebihi jumlah pesanan (%(qty)s).") % {
+            "qty": f"{ordered.normalize():f}"}
     if quantity_rejected is None or quantity_rejected < 0:
         errors["quantity_rejected"] = _("Jumlah ditolak tidak boleh negatif.")
+    elif not errors and quantity_accepted + quantity_rejected <= 0:
+        errors["quantity_accepted"] = _("Isi jumlah yang diterima atau ditolak.")
     if delivered_on is None or delivered_on > timezone.localdate(clock.now()):
         errors["delivered_on"] = _("Tanggal serah terima tidak boleh di masa depan.")
     if errors:
         raise ValidationError(errors)
-    move(order, ORDER_TRANSITIONS, OrderStatus.DELIVERED, delivered_at=clock.now())
+    unit_price = QuoteLine.objects.get(quote=award.quote, need_line=award.need_line).unit_price
+    value = Decimal(unit_price) * Decimal(quantity_accepted)
+    payable = min(order.total_amount, int(value.quantize(Decimal("1"), rounding=ROUND_HALF_UP)))
+    move(order, ORDER_TRANSITIONS, OrderStatus.DELIVERED, delivered_at=clock.now(),
+         payable_amount=payable)
     delivery = Delivery.objects.create(
         order=order, delivered_on=delivered_on, quantity_accepted=quantity_accepted,
         quantity_rejected=quantity_rejected, note=note, confirmed_by=by.user)
     _audit("order.deliver", order, by, {"accepted": str(quantity_accepted),
-                                        "rejected": str(quantity_rejected)})
+                                        "rejected": str(quantity_rejected), "payable": payable})
     return delivery
 
 
@@ -305,7 +321,8 @@ def delivery_confirm(
 def payment_record(
     *, order: PurchaseOrder, by: Membership, amount: int, paid_on: date, reference: str = "",
 ) -> Payment:
-    """Record a (part) payment after BAST; the order becomes paid when fully covered."""
+    """Record a (part) payment after BAST; the order becomes paid once the payable amount
+    (what the BAST accepted) is covered. Racing payments can never overpay."""
     _require_party(order, by, "buyer")
     if order.status != OrderStatus.DELIVERED:
         raise ValidationError({"__all__": _("Pembayaran baru dapat dicatat setelah BAST dikonfirmasi.")})
@@ -320,16 +337,16 @@ def payment_record(
     # at once can never together exceed the order total.
     fits = PurchaseOrder.objects.filter(
         pk=order.pk, status=OrderStatus.DELIVERED,
-        paid_amount__lte=order.total_amount - amount,
+        paid_amount__lte=F("payable_amount") - amount,
     ).update(paid_amount=F("paid_amount") + amount)
-    order.refresh_from_db(fields=["paid_amount", "status"])
+    order.refresh_from_db(fields=["paid_amount", "payable_amount", "status"])
     if not fits:
-        rest = order.total_amount - order.paid_amount
+        rest = order.payable_amount - order.paid_amount
         raise ValidationError({"amount": _("Melebihi sisa tagihan (%(rest)s rupiah).") % {
             "rest": f"{rest:,}".replace(",", ".")}})
     payment = Payment.objects.create(order=order, amount=amount, paid_on=paid_on,
                                      reference=reference, recorded_by=by.user)
-    if order.paid_amount == order.total_amount:
+    if order.paid_amount == order.payable_amount:
         move(order, ORDER_TRANSITIONS, OrderStatus.PAID, paid_at=clock.now())
     _audit("order.payment", order, by, {"amount": amount, "paid_on": paid_on.isoformat()})
     return payment

@@ -170,15 +170,16 @@ def order_detail(request, order_id: int):
     order = access_order(request.membership, order_id, VIEW)
     is_buyer = order.buyer_id == request.membership.organisation_id
     paid = order.paid_amount
+    due = order.total_amount if order.payable_amount is None else order.payable_amount
     return render(request, "sourcing/order_detail.html", {
         "order": order, "is_buyer": is_buyer,
         "is_supplier": order.supplier.organisation_id == request.membership.organisation_id,
         "deliveries": order.deliveries.all(), "payments": order.payments.all(),
-        "paid": paid, "outstanding": order.total_amount - paid,
+        "paid": paid, "outstanding": due - paid,
         "delivery_form": DeliveryForm(initial={"delivered_on": clock.now().date(),
                                                "quantity_accepted": _order_quantity(order)}),
         "payment_form": PaymentForm(initial={"paid_on": clock.now().date(),
-                                             "amount": order.total_amount - paid}),
+                                             "amount": due - paid}),
         "rating": getattr(order, "rating", None),
         "rating_form": RatingForm(),
         "statuses": OrderStatus,
@@ -186,8 +187,12 @@ def order_detail(request, order_id: int):
 
 
 def _order_quantity(order):
+    """The ordered quantity, as a plain number for the form (500, not 500.000)."""
     line = order.need.lines.first()
-    return line.quantity if line else None
+    if line is None:
+        return None
+    quantity = line.quantity.normalize()
+    return int(quantity) if quantity == quantity.to_integral() else quantity
 
 
 def _order_action(request, order_id: int, form_class, call, success: str):

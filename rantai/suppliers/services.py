@@ -38,7 +38,7 @@ def _validate(*, name: str, legal_form: str, nib: str, kbli_codes: list[str], re
             errors["kbli_codes"] = _("Kode KBLI 2020 tidak dikenal: %(codes)s") % {
                 "codes": ", ".join(missing)}
     if not Regency.objects.filter(code=regency_code).exists():
-        errors["regency_code"] = _("Kode kabupaten/kota tidak dikenal: %(code)s") % {
+        errors["regency_code"] = _("Kabupaten/kota tidak dikenal: %(code)s. Pilih dari daftar.") % {
             "code": regency_code}
     for field, value in (("annual_sales", annual_sales), ("business_capital", business_capital)):
         if value is not None and value < 0:

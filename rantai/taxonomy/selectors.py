@@ -29,3 +29,16 @@ def kbli_codes_missing(codes: list[str]) -> list[str]:
     """The codes in ``codes`` that are not 5-digit KBLI 2020 kelompok codes."""
     known = set(Kbli.objects.filter(code__in=codes, digits=5).values_list("code", flat=True))
     return [code for code in codes if code not in known]
+
+
+def regency_code_from_input(text: str) -> str:
+    """A regency code from what a person typed: the code itself, or a name ("Klaten",
+    "Kota Madiun", "33.10 — Kabupaten Klaten") that names exactly one regency. Anything
+    else comes back unchanged, for the service to refuse with a clear message."""
+    text = text.strip()
+    code = text.split(" ", 1)[0]
+    if Regency.objects.filter(code=code).exists():
+        return code
+    matches = list(Regency.objects.filter(Q(name__iexact=text) | Q(short_name__iexact=text))
+                   .values_list("code", flat=True)[:2])
+    return matches[0] if len(matches) == 1 else text

@@ -33,3 +33,9 @@ def test_short_form_is_within_rounding_of_the_amount(amount):
     value = float(number.replace(".", "").replace(",", "."))
     assert 1 <= value < 1000 or unit == "triliun"
     assert abs(value * scale - amount) <= 0.05 * scale + 1
+
+
+def test_unit_is_chosen_after_rounding():
+    assert format_idr(999_950_000_000) == "Rp1 triliun"
+    assert format_idr(999_940_000_000) == "Rp999,9 miliar"
+    assert format_idr(999_960_000) == "Rp1 miliar"

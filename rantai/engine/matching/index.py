@@ -87,7 +87,6 @@ class MatchingIndex:
                 km = distance_km(need.latitude, need.longitude, doc.latitude, doc.longitude)
                 score += 1.0 / (1.0 + km / 100.0)
                 reasons.append(f"{km:,.0f} km dari lokasi pengiriman".replace(",", "."))
-            reasons.append(f"skala {doc.scale}")
             results.append(Match(doc_id, round(score, 6), tuple(reasons)))
         results.sort(key=lambda m: (-m.score, m.supplier_id))
         return results[:k]

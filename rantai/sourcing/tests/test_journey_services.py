@@ -94,3 +94,25 @@ def test_payment_beyond_the_total_is_refused_and_dates_are_local():
         assert "Melebihi sisa tagihan (5.000 rupiah)" in error.value.message_dict["amount"][0]
     order.refresh_from_db()
     assert order.paid_amount == 0 and not order.payments.exists()
+
+
+def test_rejected_items_are_not_paid_for_and_the_order_still_closes():
+    buyer, sme = make_buyer(), make_sme()
+    need = make_need(buyer)  # 500 buah
+    services.invitations_create(need=need, supplier_ids=[sme.organisation.supplier_profile.pk],
+                                by=buyer)
+    quote = services.quote_submit(need=need, by=sme, unit_prices={need.lines.get().pk: 1_000},
+                                  lead_time_days=3)
+    with after(8):
+        order = services.award_create(need=need, quote=quote, by=buyer, reason="ok")
+        services.order_accept(order=order, by=sme)
+        with pytest.raises(ValidationError) as error:
+            services.delivery_confirm(order=order, by=buyer, delivered_on=date.today(),
+                                      quantity_accepted=Decimal(501))
+        assert "melebihi jumlah pesanan" in error.value.message_dict["quantity_accepted"][0]
+        services.delivery_confirm(order=order, by=buyer, delivered_on=date.today(),
+                                  quantity_accepted=Decimal(480), quantity_rejected=Decimal(20))
+        assert order.payable_amount == 480_000
+        services.payment_record(order=order, by=buyer, amount=480_000, paid_on=date.today())
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID and order.paid_amount == 480_000

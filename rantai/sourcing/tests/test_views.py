@@ -72,7 +72,7 @@ def test_bad_need_input_names_each_field(client):
         "delivery_regency_code": "99.99", "quote_deadline": past}).content.decode()
     assert "Kode KBLI 2020 tidak dikenal: 99999" in page
     assert "Jumlah harus lebih dari nol" in page
-    assert "Kode kabupaten/kota tidak dikenal" in page
+    assert "Kabupaten/kota tidak dikenal: 99.99" in page
     assert "Batas waktu penawaran harus di masa depan" in page
     assert not Need.objects.exists()
 

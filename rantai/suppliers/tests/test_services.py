@@ -24,7 +24,7 @@ def test_scale_is_computed_and_products_replaced(sme):
     ("nib", "12345678901ab", "NIB harus 13 digit"),
     ("kbli_codes", ["99999"], "KBLI 2020 tidak dikenal: 99999"),
     ("kbli_codes", [], "minimal satu kode KBLI"),
-    ("regency_code", "99.99", "kabupaten/kota tidak dikenal"),
+    ("regency_code", "99.99", "Kabupaten/kota tidak dikenal"),
     ("annual_sales", -1, "tidak boleh negatif"),
     ("products", [" "], "minimal satu produk"),
 ])

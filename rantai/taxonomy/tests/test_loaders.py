@@ -47,3 +47,13 @@ def test_picker_endpoints_return_options(client):
     assert page.status_code == 200 and 'value="24310"' in page.content.decode()
     page = client.get("/rujukan/wilayah/", {"q": "Klaten"})
     assert 'value="33.10"' in page.content.decode()
+
+
+def test_typed_regency_names_resolve_only_when_unambiguous():
+    from rantai.taxonomy.selectors import regency_code_from_input
+
+    assert regency_code_from_input("33.10") == "33.10"
+    assert regency_code_from_input("klaten") == "33.10"
+    assert regency_code_from_input("33.10 — Kabupaten Klaten, Jawa Tengah") == "33.10"
+    assert regency_code_from_input("Madiun") == "Madiun"  # Kabupaten and Kota Madiun
+    assert regency_code_from_input("Kota Madiun") == "35.77"
