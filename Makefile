@@ -46,7 +46,7 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
 
 lint: $(STAMP)
-	$(BIN)/ruff check rantai tests bench
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run -v 0
 

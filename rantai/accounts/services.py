@@ -57,11 +57,17 @@ def signup(
 
 @transaction.atomic
 def organisation_decide(*, organisation: Organisation, approve: bool, by: User) -> None:
-    """Approve or reject a waiting organisation (platform administrators only)."""
+    """Approve or reject a waiting organisation (platform administrators only).
+
+    Approving an agency also opens the admin to its officers, through the agency staff
+    group (read everything, correct organisations and profiles).
+    """
     if not by.is_staff:
         raise PermissionError("only platform administrators approve organisations")
     new = OrgStatus.APPROVED if approve else OrgStatus.REJECTED
     transition(organisation, ORG_TRANSITIONS, new)
+    if approve and organisation.kind == OrgKind.AGENCY:
+        agency_staff_grant(organisation=organisation)
     audit_append(
         action=f"organisation.{new}", obj=organisation, actor=by,
         organisation_id=organisation.id,
@@ -118,6 +124,21 @@ AGENCY_STAFF_GROUP = "Staf instansi"
 _AGENCY_CHANGE = {("accounts", "organisation"), ("suppliers", "supplierprofile"),
                   ("suppliers", "product")}
 _RANTAI_APPS = {"accounts", "taxonomy", "suppliers", "sourcing", "development", "core"}
+# Personal data and secrets stay with platform administrators (UU PDP 27/2022).
+_AGENCY_HIDDEN = {("accounts", "user"), ("accounts", "apitoken"), ("accounts", "deletionrequest")}
+
+
+def agency_staff_grant(*, organisation: Organisation) -> None:
+    """Make the agency's officers admin users in the agency staff group."""
+    from django.contrib.auth.models import Group
+
+    agency_staff_group_ensure()
+    group = Group.objects.get(name=AGENCY_STAFF_GROUP)
+    officers = User.objects.filter(memberships__organisation=organisation,
+                                   memberships__role=Role.OFFICER)
+    officers.update(is_staff=True)
+    for officer in officers:
+        officer.groups.add(group)
 
 
 def agency_staff_group_ensure() -> None:
@@ -127,7 +148,8 @@ def agency_staff_group_ensure() -> None:
     group, _created = Group.objects.get_or_create(name=AGENCY_STAFF_GROUP)
     permissions = Permission.objects.filter(content_type__app_label__in=_RANTAI_APPS)
     wanted = [p for p in permissions.select_related("content_type")
-              if p.codename.startswith("view_")
+              if (p.content_type.app_label, p.content_type.model) not in _AGENCY_HIDDEN
+              and p.codename.startswith("view_")
               or ((p.content_type.app_label, p.content_type.model) in _AGENCY_CHANGE
                   and p.codename.startswith("change_"))]
     group.permissions.set(wanted)

@@ -31,3 +31,18 @@ def test_agency_staff_read_and_correct_but_cannot_delete(client, django_user_mod
                       ).status_code == 403
     assert officer.has_perm("suppliers.change_supplierprofile")
     assert not officer.has_perm("sourcing.change_quote")
+
+
+def test_approving_an_agency_opens_the_admin_to_its_officers(client, django_user_model):
+    from rantai.accounts.services import organisation_decide, signup
+
+    officer = signup(email="petugas@example.id", password="rahasia-123", full_name="Petugas",
+                     org_name="Dinas Perindustrian", kind="agency", consent=True)
+    client.force_login(officer.user)
+    assert client.get("/admin/").status_code == 302  # not staff yet: sent to the admin login
+    admin = django_user_model.objects.create_superuser("root@example.id", "x")
+    organisation_decide(organisation=officer.organisation, approve=True, by=admin)
+    officer.user.refresh_from_db()
+    assert officer.user.is_staff
+    assert client.get(reverse("admin:suppliers_supplierprofile_changelist")).status_code == 200
+    assert client.get(reverse("admin:accounts_user_changelist")).status_code == 403
