@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 
-.PHONY: run test install system-deps assets db demo lint check clean messages
+.PHONY: run test install system-deps assets db demo lint clean messages
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -43,7 +43,9 @@ run: demo
 	@echo
 	@echo "Rantai is running at http://$(HOST):$(PORT)/   (Ctrl+C to stop)"
 	@$(BIN)/python manage.py demo_logins
-	$(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
+	@# The background worker (imports, …) starts first and stops when runserver stops.
+	$(BIN)/python manage.py run_worker --quiet & WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

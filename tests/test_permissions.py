@@ -56,15 +56,31 @@ def test_only_the_buyer_changes_its_need(client, world, who):
 
 
 @pytest.mark.parametrize("who", ["buyer", "other_buyer", "other_sme", "agency"])
-def test_nobody_but_the_sme_sees_its_quote_amount_before_the_deadline(client, world, who):
+def test_nobody_but_the_sme_sees_its_quote_before_the_deadline(client, world, who):
     member = make_agency() if who == "agency" else world[who]
     _as(client, member)
     pages = [reverse("sourcing:need-detail", args=[world["need"].pk]),
              reverse("sourcing:need-list"), reverse("sourcing:order-list")]
+    # the unit price, the total (500 × 777.777) and the lead time; and, to anyone but the
+    # buyer (who knows whom it invited), the bidder's name
+    secrets = ["777.777", "777777", "388.888.500", "388888500", "Rp388,9 juta", "9 hari"]
+    if who != "buyer":
+        secrets.append(world["sme"].organisation.supplier_profile.name)
     for url in pages:
         body = client.get(url).content.decode()
-        assert "777.777" not in body and "777777" not in body
+        assert not [secret for secret in secrets if secret in body], url
     assert "777777" not in str(list(AuditEntry.objects.values_list("payload", flat=True)))
+
+
+def test_the_quote_count_is_the_buyers_alone(client, world):
+    url = reverse("sourcing:need-detail", args=[world["need"].pk])
+    _as(client, world["buyer"])
+    assert "1 penawaran masuk" in client.get(url).content.decode()
+    other = make_sme("CV Diundang Juga")
+    services.invitations_create(need=world["need"], by=world["buyer"],
+                                supplier_ids=[other.organisation.supplier_profile.pk])
+    _as(client, other)
+    assert "penawaran masuk" not in client.get(url).content.decode()
 
 
 def test_quote_sealed_in_the_admin_until_the_deadline(client, world, django_user_model):
@@ -95,8 +111,12 @@ def test_profile_draft_is_private(client, world):
         assert "CV Draf" not in client.get(reverse("suppliers:directory")).content.decode()
     _as(client, draft_owner)
     assert client.get(reverse("suppliers:detail", args=[profile.pk])).status_code == 200
+    # A complete, valid form from another SME edits only that SME's own profile.
     _as(client, world["other_sme"])
-    client.post(reverse("suppliers:profile-edit"), {"name": "Ambil alih", "nib": profile.nib})
+    response = client.post(reverse("suppliers:profile-edit"), {
+        "name": "Ambil alih", "legal_form": "cv", "nib": profile.nib, "regency_code": "35.77",
+        "kbli_codes": "24310", "products": "blok rem"})
+    assert "NIB ini sudah terdaftar" in response.content.decode()
     profile.refresh_from_db()
     assert profile.name == "CV Draf"
 
@@ -132,3 +152,27 @@ def test_dashboard_is_for_agencies_only(client, world):
     assert client.get(reverse("insights:dashboard")).status_code == 403
     _as(client, make_agency())
     assert client.get(reverse("insights:dashboard")).status_code == 200
+
+
+def test_a_signed_in_person_without_an_organisation_is_sent_home(client, django_user_model):
+    loner = django_user_model.objects.create_user("sendiri@example.id", "rahasia-123")
+    client.force_login(loner)
+    response = client.get(reverse("sourcing:need-list"))
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:home")
+    assert "belum tergabung" in client.get(reverse("accounts:home")).content.decode()
+
+
+def test_provincial_officers_see_only_their_province(client, world):
+    from rantai.taxonomy.models import Province
+
+    with after(8):
+        order = services.award_create(need=world["need"], quote=world["quote"],
+                                      by=world["buyer"], reason="ok")
+    # the SME sits in Kota Madiun (35, Jawa Timur); the need is delivered there too
+    east_java = make_agency("Disperindag Jatim", province=Province.objects.get(code="35"))
+    west_java = make_agency("Disperindag Jabar", province=Province.objects.get(code="32"))
+    for officer, visible in ((east_java, 200), (west_java, 404)):
+        _as(client, officer)
+        assert client.get(reverse("sourcing:order-detail", args=[order.pk])).status_code == visible
+        assert client.get(reverse("sourcing:need-detail", args=[world["need"].pk])
+                          ).status_code == visible

@@ -37,6 +37,14 @@ class OrganisationAdmin(admin.ModelAdmin):
     autocomplete_fields = ("parent",)
     actions = ["approve", "reject"]
     inlines = [MembershipInline]
+    # Status moves only through the approve/reject actions (service, transition table,
+    # audit log); kind and place in the BUMN tree are fixed once registered.
+    readonly_fields = ("status", "kind", "buyer_kind", "parent", "created_at")
+
+    def has_approve_permission(self, request):
+        return request.user.is_superuser
+
+    has_reject_permission = has_approve_permission
 
     def _decide(self, request, queryset, approve: bool):
         done = 0
@@ -46,11 +54,11 @@ class OrganisationAdmin(admin.ModelAdmin):
         text = ngettext("%(n)d organisasi diproses.", "%(n)d organisasi diproses.", done)
         self.message_user(request, text % {"n": done}, messages.SUCCESS)
 
-    @admin.action(description=_("Setujui organisasi terpilih"))
+    @admin.action(description=_("Setujui organisasi terpilih"), permissions=["approve"])
     def approve(self, request, queryset):
         self._decide(request, queryset, True)
 
-    @admin.action(description=_("Tolak organisasi terpilih"))
+    @admin.action(description=_("Tolak organisasi terpilih"), permissions=["reject"])
     def reject(self, request, queryset):
         self._decide(request, queryset, False)
 

@@ -14,5 +14,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Akun dan organisasi"
 
     def ready(self):
-        # After every migrate, so new models' view permissions reach agency staff.
-        post_migrate.connect(_ensure_groups, sender=self)
+        # After every app's migrations (not only ours), so every model's view permission
+        # exists by the time the group is refreshed.
+        post_migrate.connect(_ensure_groups, dispatch_uid="rantai_agency_group")

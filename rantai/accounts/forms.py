@@ -23,6 +23,12 @@ class SignupForm(BootstrapFormMixin, forms.Form):
         label=_("Saya telah membaca dan menyetujui pemberitahuan privasi (UU PDP)."),
         required=False)
 
+    def clean_consent(self):
+        # Checked here too (the service is the rule) so every error shows in one round.
+        if not self.cleaned_data.get("consent"):
+            raise forms.ValidationError(_("Anda perlu menyetujui pemberitahuan privasi."))
+        return True
+
     def clean_password(self):
         password = self.cleaned_data["password"]
         validate_password(password)

@@ -62,12 +62,12 @@ def org_required(*kinds: str, roles: Iterable[str] = ()):
         def wrapped(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
+            if request.membership is None:
+                return redirect("accounts:home")
             try:
                 require_membership(request.membership, kinds=kinds, roles=roles)
             except OrganisationNotApproved:
                 return redirect("accounts:pending")
-            if request.membership is None:
-                return redirect("accounts:home")
             return view(request, *args, **kwargs)
 
         return wrapped

@@ -1,7 +1,7 @@
 """Reads about users and organisations."""
 from django.db.models import QuerySet
 
-from .models import Membership, Organisation, User
+from .models import Membership, User
 
 
 def membership_for_request(user: User, org_id: int | None) -> Membership | None:
@@ -15,11 +15,8 @@ def membership_for_request(user: User, org_id: int | None) -> Membership | None:
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:
+    """The user's memberships, oldest first, with their organisations."""
     return Membership.objects.select_related("organisation").filter(user=user).order_by("id")
-
-
-def organisations_pending() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(status="pending").order_by("created_at")
 
 
 def user_data_export(user: User) -> dict:

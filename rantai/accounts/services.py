@@ -1,7 +1,8 @@
 """Writes about users and organisations. Each runs in a transaction and is audited."""
 import secrets
 
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from rantai.core import clock
@@ -37,9 +38,12 @@ def signup(
         raise SignupError("email", _("Email ini sudah terdaftar. Silakan masuk."))
     if kind == OrgKind.BUYER and not buyer_kind:
         raise SignupError("buyer_kind", _("Pilih jenis pembeli."))
-    user = User.objects.create_user(
-        email, password, full_name=full_name, privacy_consent_at=clock.now()
-    )
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email, password, full_name=full_name, privacy_consent_at=clock.now())
+    except IntegrityError as error:  # the same e-mail signed up a moment ago
+        raise SignupError("email", _("Email ini sudah terdaftar. Silakan masuk.")) from error
     organisation = Organisation.objects.create(
         name=org_name.strip(),
         kind=kind,
@@ -60,10 +64,10 @@ def organisation_decide(*, organisation: Organisation, approve: bool, by: User) 
     """Approve or reject a waiting organisation (platform administrators only).
 
     Approving an agency also opens the admin to its officers, through the agency staff
-    group (read everything, correct organisations and profiles).
+    group (read-only; every change goes through the pages and their services).
     """
-    if not by.is_staff:
-        raise PermissionError("only platform administrators approve organisations")
+    if not by.is_superuser:
+        raise PermissionDenied("only platform administrators approve organisations")
     new = OrgStatus.APPROVED if approve else OrgStatus.REJECTED
     transition(organisation, ORG_TRANSITIONS, new)
     if approve and organisation.kind == OrgKind.AGENCY:
@@ -91,7 +95,7 @@ def api_token_create(*, membership: Membership, name: str) -> tuple[ApiToken, st
 @transaction.atomic
 def api_token_revoke(*, token: ApiToken, by: Membership) -> None:
     if token.membership.organisation_id != by.organisation_id:
-        raise PermissionError("token belongs to another organisation")
+        raise PermissionDenied("token belongs to another organisation")
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=clock.now())
     audit_append(
         action="api_token.revoke", obj=token, actor=by.user, organisation_id=by.organisation_id
@@ -120,12 +124,11 @@ def deletion_request_create(*, user: User, reason: str) -> DeletionRequest:
 
 
 AGENCY_STAFF_GROUP = "Staf instansi"
-# Agency staff read everything in the admin, and may correct organisations and profiles.
-_AGENCY_CHANGE = {("accounts", "organisation"), ("suppliers", "supplierprofile"),
-                  ("suppliers", "product")}
-_RANTAI_APPS = {"accounts", "taxonomy", "suppliers", "sourcing", "development", "core"}
-# Personal data and secrets stay with platform administrators (UU PDP 27/2022).
-_AGENCY_HIDDEN = {("accounts", "user"), ("accounts", "apitoken"), ("accounts", "deletionrequest")}
+_RANTAI_APPS = {"accounts", "taxonomy", "suppliers", "sourcing", "development"}
+# Personal data, secrets, sealed quotes and the raw audit log stay with platform
+# administrators (UU PDP 27/2022; quotes are sealed until their deadline).
+_AGENCY_HIDDEN = {("accounts", "user"), ("accounts", "apitoken"), ("accounts", "deletionrequest"),
+                  ("sourcing", "quote"), ("sourcing", "quoteline"), ("suppliers", "claimrequest")}
 
 
 def agency_staff_grant(*, organisation: Organisation) -> None:
@@ -142,14 +145,13 @@ def agency_staff_grant(*, organisation: Organisation) -> None:
 
 
 def agency_staff_group_ensure() -> None:
-    """Create or refresh the admin group for agency staff (idempotent; run after migrate)."""
+    """Create or refresh the read-only admin group for agency staff (idempotent; runs after
+    every migrate)."""
     from django.contrib.auth.models import Group, Permission
 
     group, _created = Group.objects.get_or_create(name=AGENCY_STAFF_GROUP)
     permissions = Permission.objects.filter(content_type__app_label__in=_RANTAI_APPS)
     wanted = [p for p in permissions.select_related("content_type")
-              if (p.content_type.app_label, p.content_type.model) not in _AGENCY_HIDDEN
-              and p.codename.startswith("view_")
-              or ((p.content_type.app_label, p.content_type.model) in _AGENCY_CHANGE
-                  and p.codename.startswith("change_"))]
+              if p.codename.startswith("view_")
+              and (p.content_type.app_label, p.content_type.model) not in _AGENCY_HIDDEN]
     group.permissions.set(wanted)

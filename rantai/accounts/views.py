@@ -43,6 +43,8 @@ def home(request):
     """Send each kind of organisation to where its work is."""
     membership = request.membership
     if membership is None:
+        if request.user.is_staff:  # platform administrators work in the admin
+            return redirect("admin:index")
         return render(request, "accounts/no_org.html")
     if not membership.organisation.is_approved:
         return redirect("accounts:pending")

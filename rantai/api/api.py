@@ -7,7 +7,7 @@ from ninja import NinjaAPI, Swagger
 
 from . import errors
 from .auth import ApiTokenAuth, SessionAuth
-from .routers import accounts, development, insights, sourcing, suppliers, taxonomy
+from .routers import accounts, claims, development, imports, insights, sourcing, suppliers, taxonomy
 
 api = NinjaAPI(
     title="Rantai API",
@@ -28,8 +28,10 @@ errors.register(api)
 
 api.add_router("", accounts.router)
 api.add_router("/suppliers", suppliers.router)
+api.add_router("/claims", claims.router)
 api.add_router("/needs", sourcing.needs)
 api.add_router("/orders", sourcing.orders)
 api.add_router("/orders", development.router)
 api.add_router("/insights", insights.router)
 api.add_router("/taxonomy", taxonomy.router)
+api.add_router("/imports", imports.router)

@@ -95,11 +95,62 @@ class SupplierSummaryOut(Schema):
     province_name: str = Field(alias="regency.province.name")
 
 
+class ProductOut(Schema):
+    id: int
+    name: str
+    description: str
+    unit: str
+    price_min: int | None
+    price_max: int | None
+    minimum_order: Decimal | None
+    monthly_capacity: Decimal | None
+    lead_time_days: int | None
+
+
+class CapabilityOut(Schema):
+    id: int
+    process: str
+    material: str
+    max_part_weight_kg: Decimal | None
+    tolerance_mm: Decimal | None
+    notes: str
+
+
+class CoverageOut(Schema):
+    product: str = Field(alias="product.name")
+    tkdn_percent: Decimal | None
+
+
+class CertificateOut(Schema):
+    id: int
+    kind: str
+    number: str
+    issuer: str
+    valid_from: date
+    valid_until: date | None
+    valid_today: bool
+    covers: list[CoverageOut]
+
+    @staticmethod
+    def resolve_valid_today(certificate) -> bool:
+        return certificate.is_valid_on(timezone.localdate())
+
+    @staticmethod
+    def resolve_covers(certificate) -> list:
+        return list(certificate.certificateproduct_set.select_related("product"))
+
+
 class SupplierOut(SupplierSummaryOut):
     nib: str
     description: str
+    verification: str
+    claimed: bool
+    workforce: int | None
     kbli: list[str]
     products: list[str]
+    product_details: list[ProductOut]
+    capabilities: list[CapabilityOut]
+    certificates: list[CertificateOut]
     updated_at: LocalDateTime
 
     @staticmethod
@@ -110,13 +161,48 @@ class SupplierOut(SupplierSummaryOut):
     def resolve_products(profile) -> list[str]:
         return [p.name for p in profile.products.all()]
 
+    @staticmethod
+    def resolve_product_details(profile) -> list:
+        return list(profile.products.all())
 
-class OwnProfileOut(SupplierOut):
-    """The SME's own view: adds the figures the scale was decided from."""
+    @staticmethod
+    def resolve_capabilities(profile) -> list:
+        return list(profile.capabilities.all())
 
+    @staticmethod
+    def resolve_certificates(profile) -> list:
+        return list(profile.certificates.all())
+
+
+class PrivateSupplierOut(SupplierOut):
+    """The view of the SME itself and of agency staff: adds tax, contact and size data."""
+
+    npwp: str
+    address: str
+    contact_name: str
+    contact_phone: str
+    contact_email: str
     annual_sales: int | None
     business_capital: int | None
     scale_rule: str
+
+
+class CompletenessOut(Schema):
+    score: int
+    missing: list[str]
+
+
+class OwnProfileOut(PrivateSupplierOut):
+    """The SME's own view: adds the completeness checklist."""
+
+    completeness: CompletenessOut
+
+    @staticmethod
+    def resolve_completeness(profile) -> dict:
+        from rantai.suppliers.selectors import profile_completeness
+
+        result = profile_completeness(profile)
+        return {"score": result.score, "missing": [item.key for item in result.missing]}
 
 
 class ProfileIn(Schema):
@@ -129,6 +215,70 @@ class ProfileIn(Schema):
     description: str = ""
     annual_sales: Rupiah | None = None
     business_capital: Rupiah | None = None
+    workforce: int | None = Field(default=None, ge=0)
+    npwp: str = Field(default="", max_length=25)
+    address: str = ""
+    contact_name: str = Field(default="", max_length=150)
+    contact_phone: str = Field(default="", max_length=30)
+    contact_email: str = Field(default="", max_length=254)
+
+
+class ProductIn(Schema):
+    description: str = ""
+    unit: str = Field(default="", max_length=30)
+    price_min: Rupiah | None = None
+    price_max: Rupiah | None = None
+    minimum_order: Decimal | None = Field(default=None, max_digits=14, decimal_places=3)
+    monthly_capacity: Decimal | None = Field(default=None, max_digits=14, decimal_places=3)
+    lead_time_days: int | None = Field(default=None, ge=0)
+
+
+class CapabilityIn(Schema):
+    process: str
+    material: str = Field(default="", max_length=100)
+    max_part_weight_kg: Decimal | None = Field(default=None, max_digits=10, decimal_places=2)
+    tolerance_mm: Decimal | None = Field(default=None, max_digits=8, decimal_places=3)
+    notes: str = Field(default="", max_length=300)
+
+
+class CoverageIn(Schema):
+    product_id: int
+    tkdn_percent: Decimal | None = Field(default=None, max_digits=5, decimal_places=2)
+
+
+class CertificateIn(Schema):
+    kind: str
+    number: str = Field(max_length=100)
+    issuer: str = Field(max_length=200)
+    valid_from: date
+    valid_until: date | None = None
+    covers: list[CoverageIn] = []
+
+
+class VerificationIn(Schema):
+    verified: bool
+    note: str = ""
+
+
+class ClaimIn(Schema):
+    nib: str = Field(max_length=20)
+    evidence: str
+
+
+class ClaimDecisionIn(Schema):
+    approve: bool
+    note: str = ""
+
+
+class ClaimOut(Schema):
+    id: int
+    supplier_id: int
+    supplier_name: str = Field(alias="supplier.name")
+    nib: str = Field(alias="supplier.nib")
+    status: str
+    evidence: str
+    decision_note: str
+    created_at: LocalDateTime
 
 
 class PublishIn(Schema):
@@ -162,12 +312,22 @@ class NeedOut(NeedSummaryOut):
     description: str
     kbli: list[str]
     delivery_date: date | None
-    estimated_value: int | None
+    estimated_value: int | None = Field(
+        description="the owner's estimate (HPS): only for the buying organisation, else null")
     lines: list[NeedLineOut]
 
     @staticmethod
     def resolve_kbli(need) -> list[str]:
         return [k.code for k in need.kbli.all()]
+
+    @staticmethod
+    def resolve_estimated_value(need, context) -> int | None:
+        from rantai.sourcing.permissions import may_see_estimate
+
+        from .auth import membership_of
+
+        request = context["request"]
+        return need.estimated_value if may_see_estimate(membership_of(request), need) else None
 
 
 class NeedIn(Schema):

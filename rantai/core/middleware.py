@@ -5,13 +5,13 @@ from .timezones import ZONES
 
 
 class ViewerTimezoneMiddleware:
-    """Use the signed-in user's zone, else the ``tz`` cookie, else WIB."""
+    """Use the signed-in user's zone, else WIB."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        zone = getattr(request.user, "timezone", "") or request.COOKIES.get("tz", "")
+        zone = getattr(request.user, "timezone", "")
         timezone.activate(zone if zone in ZONES else "Asia/Jakarta")
         try:
             return self.get_response(request)

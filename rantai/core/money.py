@@ -43,3 +43,7 @@ def format_idr(amount: int, language: str = "id") -> str:
         number = number.replace(",", "\0").replace(".", ",").replace("\0", ".")
         return f"{sign}Rp{number} {word_id}"
     return format_idr_full(amount)
+
+
+# Whole rupiah up to one quadrillion: far above any real order, far below BIGINT.
+MAX_RUPIAH = 10**15

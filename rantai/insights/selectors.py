@@ -3,7 +3,7 @@ limited to their province (by the SME's province for SMEs and orders, and by the
 province for needs)."""
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from rantai.accounts.models import Membership
@@ -36,8 +36,7 @@ def dashboard(membership: Membership) -> Dashboard:
         smes = smes.filter(regency__province=province)
         needs = needs.filter(delivery_regency__province=province)
         orders = orders.filter(supplier__regency__province=province)
-    paid = Q(status=OrderStatus.PAID)
-    totals = orders.aggregate(value=Sum("total_amount"), paid=Sum("total_amount", filter=paid))
+    totals = orders.aggregate(value=Sum("total_amount"), paid=Sum("paid_amount"))
 
     sme_by_province = dict(smes.values_list("regency__province").annotate(n=Count("id")))
     order_by_province = {

@@ -11,8 +11,8 @@ from rantai.suppliers.models import SupplierProfile
 
 
 def supplier_docs() -> list[SupplierDoc]:
-    """Every published profile as an engine document (two queries in all)."""
-    profiles = (SupplierProfile.objects.filter(status=ProfileStatus.PUBLISHED)
+    """Every published, claimed profile (one that can quote) as an engine document."""
+    profiles = (SupplierProfile.objects.filter(status=ProfileStatus.PUBLISHED, claimed=True)
                 .select_related("regency").prefetch_related("kbli", "products"))
     return [
         SupplierDoc(

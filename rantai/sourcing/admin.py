@@ -6,9 +6,21 @@ from .models import Delivery, Need, NeedLine, Payment, PurchaseOrder, Quote
 SEALED_QUOTE_FIELDS = ("total_amount", "note")
 
 
-class NeedLineInline(admin.TabularInline):
-    model = NeedLine
+class ReadOnlyInline(admin.TabularInline):
+    """Inline rows shown for reference; they change only through the services."""
+
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class NeedLineInline(ReadOnlyInline):
+    model = NeedLine
 
 
 @admin.register(Need)
@@ -18,24 +30,39 @@ class NeedAdmin(admin.ModelAdmin):
     search_fields = ("title",)
     autocomplete_fields = ("kbli", "delivery_regency")
     inlines = [NeedLineInline]
+    # Moving the deadline would unseal quotes; status moves need the transition table.
+    readonly_fields = ("buyer", "created_by", "status", "quote_deadline", "published_at",
+                       "created_at")
 
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
-    """No list column, form field or search reveals an amount before the deadline."""
+    """Before the deadline nothing here tells who bid, what or how fast: only that a quote
+    exists. Afterwards the quote is shown in full, read-only."""
 
-    list_display = ("__str__", "need", "supplier", "status", "submitted_at")
+    list_display = ("__str__", "need", "bidder", "status", "submitted_at")
     list_filter = ("status",)
     list_select_related = ("need", "supplier")
 
+    @admin.display(description="pemasok")
+    def bidder(self, quote):
+        return "— (tersegel)" if quote.need.quotes_sealed else quote.supplier
+
     def get_fields(self, request, obj=None):
-        fields = ["need", "supplier", "status", "lead_time_days", "submitted_at"]
-        if obj is not None and not obj.need.quotes_sealed:
-            fields += list(SEALED_QUOTE_FIELDS)
-        return fields
+        if obj is None or obj.need.quotes_sealed:
+            return ["need", "status", "submitted_at"]
+        return ["need", "supplier", "status", "lead_time_days", "submitted_at",
+                *SEALED_QUOTE_FIELDS]
 
     def get_readonly_fields(self, request, obj=None):
         return self.get_fields(request, obj)
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # URL filters such as ?total_amount__gte= would let anyone bisect a sealed amount.
+        return lookup.split("__")[0] in {"status", "need"}
+
+    def get_search_results(self, request, queryset, search_term):
+        return queryset, False  # no free-text search over quotes either
 
     def has_add_permission(self, request):
         return False
@@ -44,14 +71,12 @@ class QuoteAdmin(admin.ModelAdmin):
         return False
 
 
-class DeliveryInline(admin.TabularInline):
+class DeliveryInline(ReadOnlyInline):
     model = Delivery
-    extra = 0
 
 
-class PaymentInline(admin.TabularInline):
+class PaymentInline(ReadOnlyInline):
     model = Payment
-    extra = 0
 
 
 @admin.register(PurchaseOrder)
@@ -60,3 +85,10 @@ class PurchaseOrderAdmin(admin.ModelAdmin):
     list_filter = ("status",)
     search_fields = ("number",)
     inlines = [DeliveryInline, PaymentInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Orders move only through the services: amounts and status are facts, not inputs.
+        return [field.name for field in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

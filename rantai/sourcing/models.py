@@ -164,6 +164,12 @@ class PurchaseOrder(models.Model):
     def __str__(self) -> str:
         return self.number
 
+    @property
+    def amount_due(self) -> int:
+        """What the buyer owes in all: the BAST's payable amount once confirmed, else the
+        order value."""
+        return self.total_amount if self.payable_amount is None else self.payable_amount
+
 
 class Award(models.Model):
     """The decision that one quote wins one need line. Unique per line: the database

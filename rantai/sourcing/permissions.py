@@ -26,8 +26,18 @@ def needs_visible_q(membership: Membership) -> Q:
             Q(is_open=True) | Q(invitations__supplier__organisation_id=org.id)
         )
     if is_agency(membership):
-        return ~Q(status=NeedStatus.DRAFT)
+        scope = ~Q(status=NeedStatus.DRAFT)
+        if membership.province_id:
+            scope &= Q(delivery_regency__province_id=membership.province_id)
+        return scope
     return Q(pk__in=[])
+
+
+def agency_orders_q(membership: Membership) -> Q:
+    """The orders an agency officer may see: all, or those of SMEs in their province."""
+    if membership.province_id:
+        return Q(supplier__regency__province_id=membership.province_id)
+    return Q()
 
 
 def access_need(membership: Membership | None, need_id: int, action: str) -> Need:
@@ -55,7 +65,14 @@ def access_order(membership: Membership | None, order_id: int, action: str) -> P
     if order is None:
         raise Http404
     org_id = membership.organisation_id
-    party = org_id in (order.buyer_id, order.supplier.organisation_id)
-    if party or (action == VIEW and is_agency(membership)):
+    if org_id in (order.buyer_id, order.supplier.organisation_id):
+        return order
+    if (action == VIEW and is_agency(membership)
+            and PurchaseOrder.objects.filter(agency_orders_q(membership), pk=order.pk).exists()):
         return order
     raise Http404
+
+
+def may_see_estimate(membership: Membership | None, need: Need) -> bool:
+    """The owner's estimate (HPS) is the buyer's own: never shown to bidders or others."""
+    return bool(membership) and need.buyer_id == membership.organisation_id

@@ -1,21 +1,33 @@
 """Reads over needs, quotes and orders — always scoped, and sealed before the deadline."""
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 
 from rantai.accounts.models import Membership
 from rantai.accounts.permissions import is_agency
+from rantai.core import clock
 from rantai.suppliers.choices import ProfileStatus
 from rantai.suppliers.models import SupplierProfile
 
 from .choices import NeedStatus, OrderStatus, QuoteStatus
-from .models import Need, PurchaseOrder, Quote
-from .permissions import needs_visible_q
+from .models import Invitation, Need, PurchaseOrder, Quote, QuoteLine
+from .permissions import agency_orders_q, needs_visible_q
 
 
 def needs_visible(membership: Membership) -> QuerySet[Need]:
     return (Need.objects.filter(needs_visible_q(membership)).distinct()
             .select_related("buyer", "delivery_regency").order_by("-created_at", "-id"))
+
+
+def opportunities(membership: Membership) -> QuerySet[Need]:
+    """Needs an SME can still quote on (published, deadline ahead), invitations first, each
+    marked ``invited``; soonest deadline first within each group."""
+    invited = Invitation.objects.filter(
+        need=OuterRef("pk"), supplier__organisation_id=membership.organisation_id)
+    return (needs_visible(membership)
+            .filter(status=NeedStatus.PUBLISHED, quote_deadline__gt=clock.now())
+            .annotate(invited=Exists(invited))
+            .order_by("-invited", "quote_deadline", "id"))
 
 
 def quote_count(need: Need) -> int:
@@ -54,8 +66,7 @@ def orders_visible(membership: Membership) -> QuerySet[PurchaseOrder]:
     org_id = membership.organisation_id
     orders = PurchaseOrder.objects.select_related("need", "buyer", "supplier")
     if is_agency(membership):
-        if membership.province_id:
-            orders = orders.filter(supplier__regency__province_id=membership.province_id)
+        orders = orders.filter(agency_orders_q(membership))
     else:
         orders = orders.filter(Q(buyer_id=org_id) | Q(supplier__organisation_id=org_id))
     return orders.order_by("-created_at", "-id")
@@ -70,3 +81,22 @@ def public_totals() -> dict:
         "orders": orders.count(),
         "order_value": orders.aggregate(v=Sum("total_amount"))["v"] or 0,
     }
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    description: str
+    quantity: object
+    unit: str
+    unit_price: int
+    amount: int
+
+
+def order_lines(order: PurchaseOrder) -> list[OrderLine]:
+    """What the order covers: each awarded line with the winning quote's price."""
+    awards = order.awards.select_related("need_line", "quote")
+    prices = {(ql.quote_id, ql.need_line_id): ql for ql in
+              QuoteLine.objects.filter(quote__awards__order=order)}
+    return [OrderLine(a.need_line.description, a.need_line.quantity, a.need_line.unit,
+                      prices[(a.quote_id, a.need_line_id)].unit_price,
+                      prices[(a.quote_id, a.need_line_id)].amount) for a in awards]

@@ -18,6 +18,7 @@ from rantai.accounts.models import Membership
 from rantai.accounts.permissions import can_decide
 from rantai.core import clock
 from rantai.core.audit import audit_append
+from rantai.core.money import MAX_RUPIAH, format_idr_full
 from rantai.core.transitions import move
 from rantai.suppliers.choices import ProfileStatus
 from rantai.suppliers.models import SupplierProfile
@@ -44,9 +45,6 @@ from .models import (
     Quote,
     QuoteLine,
 )
-
-# Whole rupiah up to one quadrillion: far above any real order, far below BIGINT.
-MAX_RUPIAH = 10**15
 
 
 def _require_buyer(by: Membership, need: Need | None = None, *, decide: bool = False) -> None:
@@ -130,14 +128,16 @@ def invitations_create(*, need: Need, supplier_ids: list[int], by: Membership) -
     if need.status != NeedStatus.PUBLISHED or not need.quotes_sealed:
         raise ValidationError({"__all__": _("Undangan hanya untuk kebutuhan yang terbit dan "
                                             "belum lewat batas waktu.")})
-    suppliers = list(SupplierProfile.objects.filter(pk__in=supplier_ids,
+    suppliers = list(SupplierProfile.objects.filter(pk__in=supplier_ids, claimed=True,
                                                     status=ProfileStatus.PUBLISHED))
     if not suppliers:
         raise ValidationError({"supplier_ids": _("Pilih minimal satu pemasok yang terbit.")})
     already = set(need.invitations.values_list("supplier_id", flat=True))
     new = [s for s in suppliers if s.pk not in already]
+    # ignore_conflicts: a double click racing this one has already invited the same SMEs
     Invitation.objects.bulk_create(
-        [Invitation(need=need, supplier=s, invited_by=by.user) for s in new])
+        [Invitation(need=need, supplier=s, invited_by=by.user) for s in new],
+        ignore_conflicts=True)
     _audit("need.invite", need, by, {"suppliers": [s.pk for s in new]})
     for supplier in new:
         notifications.invitation_sent(need=need, supplier=supplier)
@@ -150,6 +150,8 @@ def _quote_supplier(need: Need, by: Membership) -> SupplierProfile:
     supplier = SupplierProfile.objects.filter(organisation=by.organisation).first()
     if supplier is None or supplier.status != ProfileStatus.PUBLISHED:
         raise ValidationError({"__all__": _("Terbitkan profil usaha Anda sebelum menawar.")})
+    if not supplier.claimed:
+        raise ValidationError({"__all__": _("Profil ini belum diklaim pemiliknya.")})
     if not (need.is_open or need.invitations.filter(supplier=supplier).exists()):
         raise PermissionDenied
     return supplier
@@ -226,7 +228,7 @@ def quote_withdraw(*, quote: Quote, by: Membership) -> None:
 
 
 def _next_po_number(need: Need) -> str:
-    return f"PO-{clock.now():%Y%m}-{need.pk:06d}"
+    return f"PO-{timezone.localtime(clock.now()):%Y%m}-{need.pk:06d}"
 
 
 @transaction.atomic
@@ -309,6 +311,8 @@ def delivery_confirm(
     payable = min(order.total_amount, int(value.quantize(Decimal("1"), rounding=ROUND_HALF_UP)))
     move(order, ORDER_TRANSITIONS, OrderStatus.DELIVERED, delivered_at=clock.now(),
          payable_amount=payable)
+    if payable == 0:  # everything was rejected: nothing is owed, the order is settled
+        move(order, ORDER_TRANSITIONS, OrderStatus.PAID, paid_at=clock.now())
     delivery = Delivery.objects.create(
         order=order, delivered_on=delivered_on, quantity_accepted=quantity_accepted,
         quantity_rejected=quantity_rejected, note=note, confirmed_by=by.user)
@@ -342,8 +346,8 @@ def payment_record(
     order.refresh_from_db(fields=["paid_amount", "payable_amount", "status"])
     if not fits:
         rest = order.payable_amount - order.paid_amount
-        raise ValidationError({"amount": _("Melebihi sisa tagihan (%(rest)s rupiah).") % {
-            "rest": f"{rest:,}".replace(",", ".")}})
+        raise ValidationError({"amount": _("Melebihi sisa tagihan (%(rest)s).") % {
+            "rest": format_idr_full(rest)}})
     payment = Payment.objects.create(order=order, amount=amount, paid_on=paid_on,
                                      reference=reference, recorded_by=by.user)
     if order.paid_amount == order.payable_amount:

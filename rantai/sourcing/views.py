@@ -4,6 +4,7 @@ BAST, payment and rating."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -23,9 +24,17 @@ from .permissions import CHANGE, VIEW, access_need, access_order
 
 @org_required(OrgKind.BUYER, OrgKind.SME, OrgKind.AGENCY)
 def need_list(request):
+    """Buyers: their needs. Agencies: every published need. SMEs: the needs they can still
+    quote on, invitations first; the ones they quoted on before come after."""
+    membership = request.membership
+    if membership.organisation.kind == OrgKind.SME:
+        return render(request, "sourcing/need_list.html", {
+            "needs": selectors.opportunities(membership)[:200],
+            "past": selectors.needs_visible(membership).filter(
+                quotes__supplier__organisation_id=membership.organisation_id)[:50],
+        })
     return render(request, "sourcing/need_list.html", {
-        "needs": selectors.needs_visible(request.membership)[:200],
-    })
+        "needs": selectors.needs_visible(membership)[:200]})
 
 
 @org_required(OrgKind.BUYER)
@@ -59,8 +68,8 @@ def need_detail(request, need_id: int):
             "is_buyer": True, "can_decide": can_decide(membership),
             "comparison": selectors.quotes_for_buyer(need),
             "invitations": need.invitations.select_related("supplier__regency"),
-            "candidates": (candidates_for_need(need) if need.status == NeedStatus.PUBLISHED
-                           and need.quotes_sealed else []),
+            "candidates": (candidates_for_need(need) if request.htmx and "candidates" in request.GET
+                           and need.status == NeedStatus.PUBLISHED and need.quotes_sealed else []),
             "invited": invited, "award_form": AwardForm(),
             "orders": need.orders.select_related("supplier"),
         })
@@ -71,7 +80,8 @@ def need_detail(request, need_id: int):
             initial.update({f"price_{ql.need_line_id}": ql.unit_price for ql in quote.lines.all()})
         context.update({"quote": quote,
                         "quote_form": QuoteForm(lines=context["lines"], initial=initial)})
-    template = "sourcing/_candidates.html" if request.htmx and is_buyer else "sourcing/need_detail.html"
+    lazy_list = request.htmx and is_buyer and "candidates" in request.GET
+    template = "sourcing/_candidates.html" if lazy_list else "sourcing/need_detail.html"
     return render(request, template, context)
 
 
@@ -159,7 +169,7 @@ def need_award(request, need_id: int):
     return redirect("sourcing:order-detail", order.pk)
 
 
-@org_required(OrgKind.BUYER, OrgKind.SME)
+@org_required(OrgKind.BUYER, OrgKind.SME, OrgKind.AGENCY)
 def order_list(request):
     return render(request, "sourcing/order_list.html", {
         "orders": selectors.orders_visible(request.membership)[:200]})
@@ -169,30 +179,22 @@ def order_list(request):
 def order_detail(request, order_id: int):
     order = access_order(request.membership, order_id, VIEW)
     is_buyer = order.buyer_id == request.membership.organisation_id
-    paid = order.paid_amount
-    due = order.total_amount if order.payable_amount is None else order.payable_amount
+    paid, due = order.paid_amount, order.amount_due
+    lines = selectors.order_lines(order)
     return render(request, "sourcing/order_detail.html", {
-        "order": order, "is_buyer": is_buyer,
+        "order": order, "is_buyer": is_buyer, "lines": lines, "award": order.awards.first(),
         "is_supplier": order.supplier.organisation_id == request.membership.organisation_id,
         "deliveries": order.deliveries.all(), "payments": order.payments.all(),
         "paid": paid, "outstanding": due - paid,
-        "delivery_form": DeliveryForm(initial={"delivered_on": clock.now().date(),
-                                               "quantity_accepted": _order_quantity(order)}),
-        "payment_form": PaymentForm(initial={"paid_on": clock.now().date(),
+        "delivery_form": DeliveryForm(initial={"delivered_on": timezone.localdate(clock.now()),
+                                               "quantity_accepted": sum(
+                                                   line.quantity for line in lines)}),
+        "payment_form": PaymentForm(initial={"paid_on": timezone.localdate(clock.now()),
                                              "amount": due - paid}),
         "rating": getattr(order, "rating", None),
         "rating_form": RatingForm(),
         "statuses": OrderStatus,
     })
-
-
-def _order_quantity(order):
-    """The ordered quantity, as a plain number for the form (500, not 500.000)."""
-    line = order.need.lines.first()
-    if line is None:
-        return None
-    quantity = line.quantity.normalize()
-    return int(quantity) if quantity == quantity.to_integral() else quantity
 
 
 def _order_action(request, order_id: int, form_class, call, success: str):

@@ -15,3 +15,6 @@ class SupplierProfileAdmin(admin.ModelAdmin):
     search_fields = ("name", "nib")
     autocomplete_fields = ("regency", "kbli")
     inlines = [ProductInline]
+    # Identity and every status move through the pages' services (transition tables, audit).
+    readonly_fields = ("organisation", "nib", "status", "verification", "verified_at",
+                       "claimed", "scale", "scale_rule")

@@ -34,3 +34,9 @@ def access_profile(membership: Membership | None, profile_id: int, action: str) 
 def may_publish(membership: Membership) -> bool:
     """An SME's owner or manager publishes its profile."""
     return (membership.organisation.kind == OrgKind.SME and membership.role in DECIDING_ROLES)
+
+
+def may_see_private(membership: Membership | None, profile: SupplierProfile) -> bool:
+    """NPWP and size figures: the SME itself and agency staff only."""
+    return bool(membership) and (profile.organisation_id == membership.organisation_id
+                                 or is_agency(membership))

@@ -152,12 +152,16 @@ def test_sme_to_paid_order_journey(reference_data, live_server):
                 if msg.type == "error" and "Failed to load resource" not in msg.text else None)
         page.on("response", lambda r: problems.append(f"HTTP {r.status} {r.url}")
                 if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+        confirmations: list[str] = []
+        # Irreversible actions ask first (award, withdraw, accept); the user says yes.
+        page.on("dialog", lambda dialog: (confirmations.append(dialog.message), dialog.accept()))
         journey = Journey(page, live_server.url)
         try:
             _walk(journey, page, buyer=buyer, agency=agency, competitor=competitor)
         except Exception:
             page.screenshot(path=str(SHOTS / "failure.png"), full_page=True)
             raise
+        assert any("pemenang" in message for message in confirmations), confirmations
         assert problems == [], "\n".join(problems)
         context.close()
         browser.close()
@@ -225,10 +229,21 @@ def _walk(journey: Journey, page: Page, *, buyer, agency, competitor) -> None:
 
     nib.fill(SME_NIB)
     page.get_by_role("button", name="Simpan dan terbitkan").click()
-    expect(page).to_have_url(re.compile(r"/pemasok/\d+/$"))
+    expect(page).to_have_url(re.compile(r"/pemasok/profil/kelola/$"))
     expect(page.get_by_role("alert")).to_contain_text("Profil usaha disimpan.")
-    expect(page.get_by_role("heading", level=1)).to_have_text(SME_NAME)
+    expect(page.locator("#checklist")).to_contain_text("Kemampuan proses")
+    score_before = page.locator("#completeness-score").inner_text()
+    page.get_by_label("Proses").select_option("casting")
+    page.get_by_label("Bahan").fill("besi cor kelabu")
+    page.get_by_role("button", name="Tambah kemampuan").click()
+    expect(page.get_by_role("alert")).to_contain_text("Kemampuan proses ditambahkan.")
+    expect(page.locator("#completeness-score")).not_to_have_text(score_before)
+    journey.shot("profile-workspace")
+    page.get_by_role("link", name="Lihat seperti pembeli").click()
+    expect(page).to_have_url(re.compile(r"/pemasok/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text(SME_NAME)
     main = page.locator("main")
+    expect(main).to_contain_text("Pengecoran · besi cor kelabu")
     expect(main).to_contain_text(f"NIB {SME_NIB}")
     expect(main).to_contain_text("Kabupaten Klaten, Jawa Tengah")
     expect(main).to_contain_text("Blok rem besi cor")

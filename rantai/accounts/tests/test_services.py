@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from rantai.accounts.choices import OrgStatus
 from rantai.accounts.models import User
@@ -39,8 +40,11 @@ def test_consent_and_unique_email_are_required():
 
 def test_only_staff_approve():
     buyer = _signup(email="b@example.id", kind="buyer", buyer_kind="bumn", org_name="PT B")
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         organisation_decide(organisation=buyer.organisation, approve=True, by=buyer.user)
+    staff = User.objects.create_user("officer@example.id", "x", is_staff=True)
+    with pytest.raises(PermissionDenied):  # agency staff read the admin; they do not approve
+        organisation_decide(organisation=buyer.organisation, approve=True, by=staff)
     admin = User.objects.create_superuser("admin@example.id", "x")
     organisation_decide(organisation=buyer.organisation, approve=True, by=admin)
     buyer.organisation.refresh_from_db()

@@ -26,6 +26,15 @@ class ApiClient(Client):
     def get(self, path, data=None, **extra):
         return super().get(API + path, data, **extra)
 
+    def upload(self, path, filename: str, content: bytes, **extra):
+        """POST one file as multipart form data (field ``file``)."""
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        return super().post(API + path, {"file": SimpleUploadedFile(filename, content)}, **extra)
+
+    def delete(self, path, data=None, **extra):
+        return super().delete(API + path, **extra)
+
 
 def token_client(membership, **headers) -> ApiClient:
     """A client acting as ``membership`` through a freshly issued API token."""

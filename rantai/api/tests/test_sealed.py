@@ -72,3 +72,24 @@ def test_the_buyer_compares_amounts_after_the_deadline_and_others_still_cannot(s
         for outsider in (make_sme("CV Pesaing"), make_agency()):
             quotes = token_client(outsider).get(f"/needs/{need_id}/quotes")
             assert quotes.status_code == 404 and _leaks(quotes.content) == []
+
+
+def test_the_owners_estimate_is_the_buyers_alone():
+    from conftest import make_agency, make_buyer, make_sme
+    from rantai.sourcing.services import invitations_create, need_create
+
+    from .helpers import need_payload, token_client
+
+    buyer, sme = make_buyer(), make_sme()
+    created = token_client(buyer).post("/needs", need_payload(estimated_value=750_000_000,
+                                                               publish=True))
+    need_id = created.json()["id"]
+    assert created.json()["estimated_value"] == 750_000_000
+    from rantai.sourcing.models import Need
+
+    invitations_create(need=Need.objects.get(pk=need_id), by=buyer,
+                       supplier_ids=[sme.organisation.supplier_profile.pk])
+    for outsider in (sme, make_agency()):
+        body = token_client(outsider).get(f"/needs/{need_id}").json()
+        assert body["estimated_value"] is None
+    assert need_create  # imported for the reader: the same service the API calls

@@ -26,6 +26,7 @@ from rantai.sourcing.models import Need, PurchaseOrder, Quote
 from rantai.suppliers.choices import ProfileStatus
 from rantai.suppliers.models import Product, SupplierProfile
 from rantai.suppliers.scale import decide_scale
+from rantai.suppliers.search import search_text_for
 from rantai.suppliers.services import profile_save, profile_set_published
 
 from . import DEMO_PASSWORD
@@ -166,6 +167,8 @@ class Writer:
                 nib=spec.nib, regency_id=spec.regency, description=spec.description,
                 annual_sales=spec.annual_sales, business_capital=spec.business_capital,
                 scale=decision.scale, scale_rule=decision.rule,
+                search_text=search_text_for(name=spec.name, description=spec.description,
+                                            products=[name for name, _unit in spec.products]),
                 status=ProfileStatus.PUBLISHED if spec.published else ProfileStatus.DRAFT))
         SupplierProfile.objects.bulk_create(profiles, batch_size=500)
         Product.objects.bulk_create(

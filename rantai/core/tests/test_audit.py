@@ -59,3 +59,13 @@ def test_chain_cannot_fork():
     with pytest.raises(IntegrityError), transaction.atomic():
         AuditEntry.objects.create(at=tail.at, action="x", object_type="x", object_id="1",
                                   prev_hash=tail.prev_hash, hash="f" * 64)
+
+
+def test_entries_cut_from_the_end_are_caught_with_a_recorded_head(chain, capsys):
+    call_command("verify_audit")
+    head = capsys.readouterr().out.split("head ")[1].strip()
+    assert head == chain[-1].hash
+    AuditEntry.objects.filter(seq__gte=chain[-2].seq).delete()
+    call_command("verify_audit")  # the links alone still look fine
+    with pytest.raises(CommandError):
+        call_command("verify_audit", "--expect-head", head)

@@ -1,10 +1,12 @@
 """Supplier ↔ need ranking. Public API: SupplierDoc, Need, Match, MatchingIndex.
 
-This first version ranks by word overlap (TF-IDF weighted), KBLI hierarchy and distance,
-with hard filters for required certifications and UMK reservation. The API is stable;
-the internals are meant to be replaced by the full engine.
+Bilingual (Indonesian/English) BM25 over a sparse inverted index, with KBLI hierarchy,
+capabilities, capacity, distance and past performance beside the text; hard filters for
+valid certificates and UMK reservation; Indonesian reasons and, for near misses, the gaps
+to close; optional inclusion-aware re-ranking; and the reverse direction (``rank_needs``).
 """
 from .index import MatchingIndex
 from .types import Match, Need, SupplierDoc
+from .weights import Weights
 
-__all__ = ["Match", "MatchingIndex", "Need", "SupplierDoc"]
+__all__ = ["Match", "MatchingIndex", "Need", "SupplierDoc", "Weights"]

@@ -91,7 +91,7 @@ def test_payment_beyond_the_total_is_refused_and_dates_are_local():
                                   quantity_accepted=Decimal(500))
         with pytest.raises(ValidationError) as error:
             services.payment_record(order=order, by=buyer, amount=5_001, paid_on=date(2031, 1, 2))
-        assert "Melebihi sisa tagihan (5.000 rupiah)" in error.value.message_dict["amount"][0]
+        assert "Melebihi sisa tagihan (Rp5.000)" in error.value.message_dict["amount"][0]
     order.refresh_from_db()
     assert order.paid_amount == 0 and not order.payments.exists()
 

@@ -28,8 +28,11 @@ def test_buyer_posts_need_invites_and_awards_through_pages(client):
     need = Need.objects.get()
     assert response.status_code == 302 and need.status == "published"
     page = client.get(reverse("sourcing:need-detail", args=[need.pk])).content.decode()
+    assert "candidates=1" in page  # the ranked list loads after the page (htmx)
+    page = client.get(reverse("sourcing:need-detail", args=[need.pk]), {"candidates": "1"},
+                      HTTP_HX_REQUEST="true").content.decode()
     profile = sme.organisation.supplier_profile
-    assert profile.name in page and "KBLI sama" in page  # the candidate list with reasons
+    assert profile.name in page and "KBLI" in page  # the candidate list with reasons
     client.post(reverse("sourcing:need-invite", args=[need.pk]), {"supplier": [profile.pk]})
     assert need.invitations.filter(supplier=profile).exists()
 
@@ -111,3 +114,25 @@ def test_second_award_is_refused():
         with pytest.raises(ValidationError):
             services.award_create(need=need_again, quote=qb, by=buyer, reason="harga")
     assert PurchaseOrder.objects.count() == 1
+
+
+def test_sme_opportunities_are_open_needs_with_invitations_first(client):
+    from rantai.sourcing.selectors import opportunities
+
+    buyer, sme = make_buyer(), make_sme()
+    profile = sme.organisation.supplier_profile
+    from rantai.sourcing import services
+
+    open_to_all = make_need(buyer, title="Terbuka untuk semua", days=2, publish=False)
+    Need.objects.filter(pk=open_to_all.pk).update(is_open=True)
+    services.need_publish(need=Need.objects.get(pk=open_to_all.pk), by=buyer)
+    invited = make_need(buyer, title="Undangan khusus", days=5)
+    closing = make_need(buyer, title="Segera ditutup", days=1)
+    services.invitations_create(need=invited, by=buyer, supplier_ids=[profile.pk])
+    services.invitations_create(need=closing, by=buyer, supplier_ids=[profile.pk])
+    with after(1.5):  # "Segera ditutup" has passed its deadline
+        listed = [(n.title, n.invited) for n in opportunities(sme)]
+        assert listed == [("Undangan khusus", True), ("Terbuka untuk semua", False)]
+        client.force_login(sme.user)
+        body = client.get(reverse("sourcing:need-list")).content.decode()
+        assert "Undangan khusus" in body and "Segera ditutup" not in body and "Diundang" in body

@@ -11,3 +11,10 @@ document.addEventListener("change", function (event) {
   target.value = codes.join(", ");
   box.value = "";
 });
+
+// Irreversible actions (award, withdraw, accept) ask first: <button data-confirm="…">.
+document.addEventListener("submit", function (event) {
+  const button = event.submitter;
+  const message = button && button.dataset.confirm;
+  if (message && !window.confirm(message)) event.preventDefault();
+});
