@@ -1,4 +1,5 @@
 """Greedy baselines: what an organiser does by hand, and the solver's starting point."""
+import math
 import time
 from typing import Literal
 
@@ -39,9 +40,12 @@ def pair_order(cands: Candidates, order: GreedyOrder) -> list[int]:
     raise ValueError(f"unknown greedy order {order!r}: use 'fcfs' or 'priority'")
 
 
-def fill(board: Board, pairs: list[int]) -> Board:
-    """Place each pair of ``pairs`` not yet placed at its earliest fitting slot; returns ``board``."""
-    for pair in pairs:
+def fill(board: Board, pairs: list[int], deadline: float = math.inf) -> Board:
+    """Place each pair of ``pairs`` not yet placed at its earliest fitting slot, stopping at
+    ``deadline`` (a ``time.perf_counter`` value); returns ``board``."""
+    for n, pair in enumerate(pairs):
+        if n % 512 == 0 and time.perf_counter() >= deadline:
+            break
         if pair not in board.placed:
             board.place_first_fit(pair)
     return board

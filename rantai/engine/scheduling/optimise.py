@@ -4,9 +4,12 @@
    y.rhs + sum_j max(rc_j * lower_j, rc_j * upper_j) with rc = cost - A'y, whatever the
    solver's tolerances; the objective is integral, so the bound is rounded down.
 2. The LP vertex, or a rounding of it, is usually optimal already on forum instances.
-3. Otherwise a MIP over the "core": a column whose reduced cost rc_j < best + 1 - bound
-   cannot be 1 in any schedule better than the best one known, so it is left out and the
-   MIP over the rest is still exact.
+   When it is not, a MIP over the LP solution's support (the columns it uses, a few
+   percent of all) usually finds a schedule worth the LP bound.
+3. Otherwise a MIP over the "core": a schedule using column j is worth at most
+   (the LP bound before rounding) + rc_j, so a column with rc_j < best + 1 - that cannot
+   be in any schedule better than the best one known; it is left out and the MIP over the
+   rest is still exact.
 """
 import math
 import time
@@ -54,15 +57,17 @@ def optimise(
 
     The objective's costs must be integers on integer columns and zero on the others.
     """
-    # Handing the model to HiGHS and reading its answer back take about half a microsecond
-    # per column; keep that much time in reserve so the whole call ends by the deadline.
+    # Reading HiGHS's answer back into a schedule takes about half a microsecond per column,
+    # and HiGHS cannot be interrupted while it loads a model and sets up the simplex (about
+    # 1.5 us per column): keep that much time in hand so the call ends by the deadline.
     reserve = 0.02 + 5e-7 * len(cols)
-    if time.perf_counter() + reserve >= deadline:  # no time even to build the model
+    setup = 1.5e-6 * len(cols)
+    if time.perf_counter() + reserve + setup >= deadline:  # no time to build and solve a model
         return Outcome(placed=dict(start.placed), bound=bound)
     model = build(cols, rules)
     best = _Best(model, model.complete(_x_of(start, cols)))
     bound = min(bound, float(np.sum(np.maximum(model.cost * model.lower, model.cost * model.upper))))
-    if model.n_x == 0 or best.value >= bound or time.perf_counter() + reserve >= deadline:
+    if model.n_x == 0 or best.value >= bound or time.perf_counter() + reserve + setup >= deadline:
         return _outcome(best.v, cols, bound)
 
     lp = solve_lp(model, deadline - reserve)
@@ -71,25 +76,38 @@ def optimise(
     rc = model.cost - model.a.T @ lp.row_dual
     proven = float(lp.row_dual @ model.rhs + np.sum(np.maximum(rc * model.lower, rc * model.upper)))
     bound = min(bound, math.floor(proven + 1e-6))
-    if lp.finished and lp.x is not None:
-        best.offer(_integral(lp.x[: model.n_x]))
-        if best.value < bound:
-            best.offer(_rounded(lp.x[: model.n_x], cols, cands))
-    if best.value >= bound or not lp.finished or time.perf_counter() + reserve >= deadline:
+    if not lp.finished or lp.x is None:
+        return _outcome(best.v, cols, bound)
+    best.offer(_integral(lp.x[: model.n_x]))
+    if best.value < bound:
+        best.offer(_rounded(lp.x[: model.n_x], cols, cands))
+    if best.value < bound and time.perf_counter() + reserve + setup < deadline:
+        _mip_over(model, lp.x > 1e-6, best, deadline - reserve)  # the LP's support
+    if best.value >= bound or time.perf_counter() + reserve + setup >= deadline:
         return _outcome(best.v, cols, bound)
 
-    keep = (rc >= best.value + 1 - bound - 1e-6) | ~model.integer | (best.v > 0.5) | (model.lower > 0)
-    if keep.sum() > CORE_LIMIT:
+    # The unrounded LP bound, not ``bound``: a left-out column must be provably useless.
+    core = rc >= best.value + 1 - proven - 1e-6
+    if core.sum() > CORE_LIMIT:
         return _outcome(best.v, cols, bound)
-    mip = solve_mip(model.restrict(keep), deadline - reserve, best.v[keep])
+    mip_bound = _mip_over(model, core, best, deadline - reserve)
+    if math.isfinite(mip_bound):
+        # A schedule using a left-out column is worth at most best.value (see above).
+        bound = min(bound, max(math.floor(mip_bound + 1e-6), best.value))
+    return _outcome(best.v, cols, bound)
+
+
+def _mip_over(model: LinearModel, columns: np.ndarray, best: _Best, deadline: float) -> float:
+    """Offers ``best`` the MIP's answer over ``columns`` (the others at 0), helper columns,
+    the best schedule's and the fixed ones included; returns the MIP's dual bound (for the
+    restricted model) or inf."""
+    keep = columns | ~model.integer | (best.v > 0.5) | (model.lower > 0)
+    mip = solve_mip(model.restrict(keep), deadline, best.v[keep])
     if mip.x is not None:
         v = np.zeros(len(model.cost))
         v[keep] = mip.x
         best.offer(np.round(v[: model.n_x]))
-    if mip.bound is not None and math.isfinite(mip.bound):
-        # A schedule using a left-out column is worth at most best.value (see above).
-        bound = min(bound, max(math.floor(mip.bound + 1e-6), best.value))
-    return _outcome(best.v, cols, bound)
+    return math.inf if mip.bound is None else mip.bound
 
 
 def _x_of(board: Board, cols: Columns) -> np.ndarray:

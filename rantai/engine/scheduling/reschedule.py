@@ -52,8 +52,9 @@ def reschedule(
         objective = MaximiseWeightThenKept(kept_cols)
         rules = [*hard_rules(cands), objective]
         bound = bound * objective.scale + len(kept_cols)
-    start = fill(kept.copy(), pair_order(cands, "priority"))
-    out = optimise(cols, rules, cands, start, started + time_limit_s, bound)
+    deadline = started + time_limit_s
+    start = fill(kept.copy(), pair_order(cands, "priority"), deadline)
+    out = optimise(cols, rules, cands, start, deadline, bound)
     moved = sum(1 for pair, slot in kept.placed.items() if out.placed.get(pair) != slot)
     weight = sum(cands.pairs[p].weight for p in out.placed)
     weight_bound, value = out.bound, float(weight)

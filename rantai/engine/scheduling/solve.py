@@ -37,8 +37,9 @@ def solve(instance: Instance, *, time_limit_s: float = 10.0, everyone_meets: boo
     if everyone_meets:
         smes_met_bound, start = most_smes_met(cands, cols)
         rules.append(AtLeastSmesMet(smes_met_bound))
-    fill(start, pair_order(cands, "priority"))
-    out = optimise(cols, rules, cands, start, started + time_limit_s, capacity_bound(cands))
+    deadline = started + time_limit_s
+    fill(start, pair_order(cands, "priority"), deadline)
+    out = optimise(cols, rules, cands, start, deadline, capacity_bound(cands))
     return schedule_of(cands, out.placed, out.bound, started, smes_met_bound=smes_met_bound)
 
 

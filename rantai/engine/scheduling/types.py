@@ -3,7 +3,7 @@
 Fields after the first-version ones are optional, with defaults that keep the first
 behaviour: an adapter that does not know a field simply leaves it out.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +69,9 @@ class Schedule:
     objective: float
     bound: float | None
     moved: int = 0  # reschedule: published meetings still possible but moved or dropped
-    status: str = ""  # "optimal", "feasible" (time limit hit), "greedy", "fallback"
+    status: str = ""  # "optimal" (proven), "feasible" (time limit hit), "greedy" (nothing proven)
     smes_met_bound: int | None = None  # everyone_meets: proven maximum of SMEs with a meeting
     wall_time_s: float = 0.0  # the whole call, model building included
-    meta: dict[str, float] = field(default_factory=dict)  # solver figures for benchmarks
 
     @property
     def gap(self) -> float | None:
