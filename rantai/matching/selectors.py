@@ -1,8 +1,10 @@
 """Django adapter for the matching engine: supplier documents from the ORM.
 
-This first version builds an index over published profiles per call (fine for thousands
-of SMEs); the matching issue replaces it with a long-lived index kept fresh by changes.
+One index per process, rebuilt when the published profiles change (see ``_index``);
+upserting single profiles on change events is the next step at national scale.
 """
+from django.db.models import Count, Max
+
 from rantai.engine.matching import Match, MatchingIndex, SupplierDoc
 from rantai.engine.matching import Need as EngineNeed
 from rantai.sourcing.models import Need
@@ -25,6 +27,20 @@ def supplier_docs() -> list[SupplierDoc]:
     ]
 
 
+_cache: dict[str, object] = {}
+
+
+def _index() -> MatchingIndex:
+    """The index over published, claimed profiles, rebuilt only when they changed (a cheap
+    fingerprint query per call: how many, the last id and the last edit)."""
+    fingerprint = (SupplierProfile.objects.filter(status=ProfileStatus.PUBLISHED, claimed=True)
+                   .aggregate(n=Count("id"), last=Max("id"), edited=Max("updated_at")))
+    if _cache.get("fingerprint") != fingerprint:
+        _cache["index"] = MatchingIndex.build(supplier_docs())
+        _cache["fingerprint"] = fingerprint
+    return _cache["index"]  # type: ignore[return-value]
+
+
 def candidates_for_need(need: Need, *, k: int = 20) -> list[tuple[SupplierProfile, Match]]:
     """The best ``k`` published SMEs for ``need`` with the engine's reasons."""
     regency = need.delivery_regency
@@ -32,7 +48,7 @@ def candidates_for_need(need: Need, *, k: int = 20) -> list[tuple[SupplierProfil
         text=f"{need.title} {need.description}", kbli=tuple(c.code for c in need.kbli.all()),
         regency_code=regency.code, latitude=regency.latitude, longitude=regency.longitude,
     )
-    matches = MatchingIndex.build(supplier_docs()).search(query, k=k)
+    matches = _index().search(query, k=k)
     profiles = SupplierProfile.objects.select_related("regency__province").in_bulk(
         [int(m.supplier_id) for m in matches])
     return [(profiles[int(m.supplier_id)], m) for m in matches]

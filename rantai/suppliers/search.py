@@ -6,6 +6,8 @@ directory filters one column instead of joining products and capabilities per ro
 """
 from collections.abc import Iterable
 
+from django.utils import timezone
+
 from .models import SupplierProfile
 
 
@@ -24,5 +26,6 @@ def search_text_refresh(profile: SupplierProfile) -> None:
         capabilities=[f"{c.get_process_display()} {c.material} {c.notes}"
                       for c in profile.capabilities.all()],
     )
-    SupplierProfile.objects.filter(pk=profile.pk).update(search_text=text)
+    # updated_at too: caches keyed on the last edit (the matching index) must see this
+    SupplierProfile.objects.filter(pk=profile.pk).update(search_text=text, updated_at=timezone.now())
     profile.search_text = text

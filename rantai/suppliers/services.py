@@ -183,7 +183,7 @@ def profile_set_published(*, profile: SupplierProfile, by: Membership, published
     if profile.organisation_id != by.organisation_id or not may_publish(by):
         raise PermissionDenied
     target = ProfileStatus.PUBLISHED if published else ProfileStatus.DRAFT
-    move(profile, PROFILE_TRANSITIONS, target)
+    move(profile, PROFILE_TRANSITIONS, target, updated_at=timezone.now())
     audit_append(action=f"supplier.{target}", obj=profile, actor=by.user,
                  organisation_id=by.organisation_id)
 
