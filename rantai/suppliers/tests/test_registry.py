@@ -230,3 +230,11 @@ def test_directory_filters_combine_with_a_fixed_number_of_queries(client, buyer,
     assert "UD Keripik" not in body
     page = client.get(reverse("suppliers:directory"), {"q": "keripik", "province": "33"})
     assert "UD Keripik" in page.content.decode() and "1 usaha" in page.content.decode()
+
+
+def test_directory_filters_by_regency(client, buyer):
+    make_sme("CV Klaten", regency="33.10")
+    make_sme("CV Madiun", regency="35.77")
+    client.force_login(buyer.user)
+    body = client.get(reverse("suppliers:directory"), {"regency": "33.10"}).content.decode()
+    assert "CV Klaten" in body and "CV Madiun" not in body
