@@ -60,6 +60,15 @@ def worker_name() -> str:
 
 
 def _alive(pid: int) -> bool:
+    """Is process ``pid`` of this machine still running? A zombie (killed, not yet reaped
+    by its parent) is not."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc (not Linux): ask the kernel
+        pass
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

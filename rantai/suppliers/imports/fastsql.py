@@ -7,7 +7,8 @@ Used by ``apply`` for chunks of thousands of rows. Works on SQLite and PostgreSQ
   AUTOINCREMENT high-water mark, which is safe because every transaction there begins with
   ``BEGIN IMMEDIATE`` (settings) and holds the database's write lock until commit. Call it
   inside ``transaction.atomic``.
-* ``Inserter``: ``COPY … FROM STDIN`` on PostgreSQL, ``executemany`` on SQLite. Columns the
+* ``Inserter``: ``COPY … FROM STDIN`` (text format, built here) on PostgreSQL,
+  ``executemany`` on SQLite. Columns the
   caller does not give get the model field's default (``auto_now``/``auto_now_add``: now),
   so a field added to the model later with a default does not break the import.
 * ``update_rows`` / ``delete_pairs``: ``executemany`` of one parameterised statement.
@@ -16,7 +17,8 @@ Values must already be what the database driver takes (str, int, bool, None); da
 datetimes are adapted here. No signals are sent (the suppliers app has none).
 """
 from collections.abc import Sequence
-from datetime import datetime
+from contextlib import contextmanager
+from datetime import date, datetime
 
 from django.db import connection, models
 
@@ -73,6 +75,69 @@ def relax_commit_durability() -> None:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
+def _literal(value) -> str | None:
+    """``value`` as an SQL literal for a statement run through Django's cursor (``%``
+    doubled), or None when it is safer bound as a parameter."""
+    if value is None:
+        return "NULL"
+    if value is True or value is False:
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str) and "\x00" not in value:
+        return "'" + value.replace("'", "''").replace("%", "%%") + "'"
+    return None
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_field(value) -> str:
+    """One value in COPY's text format (faster than psycopg's per-row ``write_row``)."""
+    if value is None:
+        return "\\N"
+    if value is True:
+        return "t"
+    if value is False:
+        return "f"
+    if isinstance(value, str):
+        return value.translate(_COPY_ESCAPES) if ("\\" in value or "\t" in value
+                                                  or "\n" in value or "\r" in value) else value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if hasattr(value, "obj") and hasattr(value, "dumps"):  # psycopg's Jsonb (a JSONField default)
+        value = value.dumps(value.obj)
+        value = value.decode() if isinstance(value, bytes) else value
+    return _copy_field(str(value))  # Decimal, UUID, float, JSON text
+
+
+@contextmanager
+def bulk_session(cache_mebibytes: int = 256, checkpoint_pages: int = 16384):
+    """SQLite, while the block runs: a page cache of ``cache_mebibytes`` for this connection
+    (the default 2 MB makes every index insert of a growing table read pages back from the
+    OS), and a WAL checkpoint every ``checkpoint_pages`` pages instead of every 1,000 (fewer
+    fsyncs for the same data). A no-op elsewhere; nothing about what is written changes —
+    durability and crash safety stay those of WAL mode."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        cache = cursor.fetchone()[0]
+        cursor.execute("PRAGMA wal_autocheckpoint")
+        pages = cursor.fetchone()[0]
+        cursor.execute(f"PRAGMA cache_size = {-1024 * int(cache_mebibytes)}")
+        cursor.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint_pages)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(cache)}")
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+
+
 def _adapter(field: models.Field):
     if isinstance(field, models.DateTimeField):
         return connection.ops.adapt_datetimefield_value
@@ -111,16 +176,20 @@ class Inserter:
             rows = [self._adapt(row) for row in rows]
         columns = ", ".join(_quote(c) for c in self.columns)
         if connection.vendor == "postgresql":
+            tail = "".join("\t" + _copy_field(v) for v in constants) + "\n"
+            text = "".join("\t".join(map(_copy_field, row)) + tail for row in rows)
             with connection.cursor() as cursor:
-                raw = cursor.cursor
-                with raw.copy(f"COPY {_quote(self.table)} ({columns}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row + constants)
+                with cursor.cursor.copy(f"COPY {_quote(self.table)} ({columns}) FROM STDIN") as copy:
+                    copy.write(text.encode())
             return
-        marks = ", ".join(["%s"] * len(self.columns))
+        # The defaults go into the statement as literals: binding a dozen constant
+        # parameters per row would cost more than the insert itself.
+        bound = tuple(v for v in constants if _literal(v) is None)
+        marks = ", ".join(["%s"] * (len(self.columns) - len(constants))
+                          + [_literal(v) or "%s" for v in constants])
         with connection.cursor() as cursor:
             cursor.executemany(f"INSERT INTO {_quote(self.table)} ({columns}) VALUES ({marks})",
-                               [row + constants for row in rows])
+                               [row + bound for row in rows] if bound else list(rows))
 
     def _adapt(self, row: tuple) -> tuple:
         row = list(row)

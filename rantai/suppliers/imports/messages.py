@@ -46,6 +46,3 @@ EMAIL_FORMAT = _("Alamat email tidak valid.")
 # --- a row that is valid but may not be applied ------------------------------------------------
 CLAIMED = _("NIB ini milik usaha yang mengelola profilnya sendiri; impor tidak mengubahnya.")
 OTHER_PROVINCE = _("NIB ini terdaftar di provinsi lain, di luar lingkup Anda.")
-
-# --- pages ------------------------------------------------------------------------------------
-UNEXPECTED = _("Terjadi kesalahan tak terduga; rinciannya ada di log server.")

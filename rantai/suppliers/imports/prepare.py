@@ -17,6 +17,7 @@ from .columns import NAMES
 from .errors import ImportFileError
 from .readers import DecodeFailed, cell_text, guess_csv_encoding, open_csv, open_xlsx
 from .upload import column_positions
+from .validate import normalise_nib
 
 ENCODING_LABELS = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252",
                    "xlsx": "XLSX"}
@@ -88,8 +89,10 @@ def _prepare(header, rows, encoding: str, workdir: Path, beat, *, xlsx: bool = F
             writer.writerow([number, *values])
             total += 1
             nib = values[nib_at]
+            if not (len(nib) == 13 and nib.isascii() and nib.isdigit()):
+                nib = normalise_nib(nib)  # the NIB the row will be stored under
             # 13-digit NIBs as ints: a million keys then cost ~100 MB, not ~200 MB.
-            key = int(nib) if len(nib) == 13 and nib.isdigit() else nib
+            key = int(nib) if len(nib) == 13 and nib.isascii() and nib.isdigit() else nib
             seen = first_row.setdefault(key, number)
             if seen != number and nib:
                 duplicates.setdefault(nib, [seen]).append(number)

@@ -27,7 +27,7 @@ from . import conf
 from . import messages as msg
 from .apply import apply_chunk
 from .errors import ImportFileError
-from .fastsql import relax_commit_durability
+from .fastsql import bulk_session, relax_commit_durability
 from .prepare import ENCODING_LABELS, Prepared, prepare, read_prepared
 from .validate import RowValidator
 
@@ -61,11 +61,12 @@ def run_import(ctx: JobContext) -> dict:
                                  province_scope=payload.get("province"))
         size = payload.get("chunk_rows") or conf.chunk_rows()
         rows = read_prepared(prepared, skip=checkpoint["rows_done"])
-        while chunk := list(islice(rows, size)):
-            clean, issues = _validate_chunk(chunk, validator)
-            checkpoint = _commit_chunk(ctx, len(chunk), clean, issues, checkpoint)
-            if ctx.stop_requested():
-                raise JobInterrupted
+        with bulk_session():
+            while chunk := list(islice(rows, size)):
+                clean, issues = _validate_chunk(chunk, validator)
+                checkpoint = _commit_chunk(ctx, len(chunk), clean, issues, checkpoint)
+                if ctx.stop_requested():
+                    raise JobInterrupted
         result = {"total": prepared.total, **checkpoint["counts"],
                   "encoding": ENCODING_LABELS.get(prepared.encoding, prepared.encoding),
                   "columns": prepared.columns, "filename": payload.get("filename", "")}
@@ -82,6 +83,7 @@ def run_import(ctx: JobContext) -> dict:
     except Exception:
         with transaction.atomic():
             _audit(ctx, {"counts": checkpoint.get("counts", {})}, status="failed")
+        _clean_up(ctx)  # the worker marks the job failed; failed jobs are not retried
         raise
     _clean_up(ctx)
     return result

@@ -52,6 +52,18 @@ def test_a_new_row_creates_an_unclaimed_published_profile_with_everything(tmp_pa
     assert verify_chain() == []
 
 
+def test_awkward_text_is_stored_exactly(tmp_path):
+    row = good_row(1, nama_usaha="CV A\\B \"Jaya\"", alamat="Jl.\tMawar\nNo. 5, RT 01/02",
+                   produk="baut 1/2\\\";mur M8", nama_kontak="Ni Luh Putu Ayu Ñ'")
+    job = run(csv_bytes([row]), tmp_path)
+    assert job.result["imported"] == 1, issues(job)
+    profile = SupplierProfile.objects.get(nib=row["nib"])
+    assert (profile.name, profile.address, profile.contact_name) == (
+        'CV A\\B "Jaya"', "Jl.\tMawar\nNo. 5, RT 01/02", "Ni Luh Putu Ayu Ñ'")
+    assert sorted(profile.products.values_list("name", flat=True)) == ['baut 1/2\\"', "mur M8"]
+    assert run(csv_bytes([row]), tmp_path, name="lagi.csv").result["unchanged"] == 1
+
+
 def test_importing_the_same_file_twice_changes_nothing(tmp_path):
     rows = [good_row(n) for n in range(1, 8)] + [good_row(8, nib="bad")]
     data = csv_bytes(rows)

@@ -87,6 +87,13 @@ def test_a_nib_used_twice_in_the_file_rejects_every_such_row(tmp_path):
     assert job.result["imported"] == 2 and job.result["rejected"] == 2
 
 
+def test_a_nib_written_with_spaces_is_the_same_nib(tmp_path):
+    spaced = good_row(1)["nib"][:4] + " " + good_row(1)["nib"][4:]
+    rows = [good_row(1)] + [good_row(n) for n in range(2, 8)] + [good_row(9, nib=spaced)]
+    job = run(csv_bytes(rows), tmp_path, chunk_rows=2)  # the two rows land in different chunks
+    assert [(r, c) for r, c, _m in issues(job)] == [(2, "nib"), (9, "nib")]
+
+
 def test_a_profile_its_owner_manages_is_never_overwritten(tmp_path):
     owned = make_sme("CV Milik Sendiri").organisation.supplier_profile
     job = run(csv_bytes([good_row(1, nib=owned.nib, nama_usaha="Nama Lain")]), tmp_path)
@@ -212,3 +219,7 @@ def test_utf8_with_bom_and_english_messages(tmp_path, settings):
     assert job.status == "done" and job.result["encoding"] == "UTF-8"
     assert SupplierProfile.objects.get(nib=good_row(1)["nib"]).name == "CV Sinar Ñ"
     assert issues(job)[0][:2] == (3, "nib")
+    utf16 = csv_bytes([good_row(4, nama_usaha="CV Ñusa")], delimiter="\t").decode().encode("utf-16")
+    job = run(utf16, tmp_path, name="unicode.txt")  # Excel's "Unicode text"
+    assert job.status == "done" and job.result["encoding"] == "UTF-16"
+    assert SupplierProfile.objects.get(nib=good_row(4)["nib"]).name == "CV Ñusa"
