@@ -1,12 +1,12 @@
 """Supplier development pages: the buyer rates a delivered order."""
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rantai.accounts.choices import OrgKind
 from rantai.accounts.permissions import org_required
+from rantai.core.feedback import run_and_report
 from rantai.sourcing.permissions import CHANGE, access_order
 
 from .forms import RatingForm
@@ -21,9 +21,7 @@ def rate_order(request, order_id: int):
     if not form.is_valid():
         messages.error(request, _("Isi semua nilai dengan angka 1 sampai 5."))
         return redirect("sourcing:order-detail", order.pk)
-    try:
-        rating_create(order=order, by=request.membership, **form.cleaned_data)
-        messages.success(request, _("Terima kasih, penilaian tersimpan."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    run_and_report(request, lambda: rating_create(order=order, by=request.membership,
+                                                  **form.cleaned_data),
+                   _("Terima kasih, penilaian tersimpan."))
     return redirect("sourcing:order-detail", order.pk)

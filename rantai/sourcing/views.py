@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from rantai.accounts.choices import OrgKind
 from rantai.accounts.permissions import can_decide, org_required
 from rantai.core import clock
+from rantai.core.feedback import run_and_report
 from rantai.core.forms import add_service_errors
 from rantai.development.forms import RatingForm
 from rantai.matching.selectors import candidates_for_need
@@ -89,11 +90,8 @@ def need_detail(request, need_id: int):
 @org_required(OrgKind.BUYER)
 def need_publish(request, need_id: int):
     need = access_need(request.membership, need_id, CHANGE)
-    try:
-        services.need_publish(need=need, by=request.membership)
-        messages.success(request, _("Kebutuhan diterbitkan."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    run_and_report(request, lambda: services.need_publish(need=need, by=request.membership),
+                   _("Kebutuhan diterbitkan."))
     return redirect("sourcing:need-detail", need.pk)
 
 
@@ -139,11 +137,9 @@ def quote_withdraw(request, need_id: int):
     need = access_need(request.membership, need_id, VIEW)
     quote = selectors.own_quote(need, request.membership)
     if quote:
-        try:
-            services.quote_withdraw(quote=quote, by=request.membership)
-            messages.info(request, _("Penawaran ditarik."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        run_and_report(request,
+                       lambda: services.quote_withdraw(quote=quote, by=request.membership),
+                       _("Penawaran ditarik."))
     return redirect("sourcing:need-detail", need.pk)
 
 
@@ -206,11 +202,8 @@ def _order_action(request, order_id: int, form_class, call, success: str):
             label = form.fields[field].label if field in form.fields else ""
             messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
         return redirect("sourcing:order-detail", order.pk)
-    try:
-        call(order=order, by=request.membership, **(form.cleaned_data if form else {}))
-        messages.success(request, success)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    data = form.cleaned_data if form else {}
+    run_and_report(request, lambda: call(order=order, by=request.membership, **data), success)
     return redirect("sourcing:order-detail", order.pk)
 
 

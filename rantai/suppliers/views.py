@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from rantai.accounts.choices import OrgKind
 from rantai.accounts.permissions import org_required
 from rantai.core import clock
+from rantai.core.feedback import run_and_report
 from rantai.core.forms import add_service_errors
 from rantai.development.selectors import supplier_rating_summary
 from rantai.sourcing.selectors import opportunities, orders_visible
@@ -144,13 +145,13 @@ def product_edit(request, product_id: int):
 def capability_add(request):
     profile = _own_profile_or_404(request.membership)
     form = CapabilityForm(request.POST)
-    try:
+
+    def add():
         if not form.is_valid():
             raise ValidationError(form.errors.as_data())
         services.capability_add(by=request.membership, profile=profile, **form.cleaned_data)
-        messages.success(request, _("Kemampuan proses ditambahkan."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+
+    run_and_report(request, add, _("Kemampuan proses ditambahkan."))
     return redirect("suppliers:manage")
 
 
@@ -168,7 +169,8 @@ def capability_remove(request, capability_id: int):
 def certificate_add(request):
     profile = _own_profile_or_404(request.membership)
     form = CertificateForm(request.POST, request.FILES, products=profile.products.all())
-    try:
+
+    def add():
         if not form.is_valid():
             raise ValidationError(form.errors.as_data())
         data = form.cleaned_data
@@ -176,9 +178,8 @@ def certificate_add(request):
             by=request.membership, profile=profile, kind=data["kind"], number=data["number"],
             issuer=data["issuer"], valid_from=data["valid_from"], valid_until=data["valid_until"],
             document=data["document"], products=form.coverage())
-        messages.success(request, _("Sertifikat ditambahkan."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+
+    run_and_report(request, add, _("Sertifikat ditambahkan."))
     return redirect("suppliers:manage")
 
 
@@ -196,11 +197,9 @@ def certificate_remove(request, certificate_id: int):
 @org_required(OrgKind.SME)
 def verification_request(request):
     profile = _own_profile_or_404(request.membership)
-    try:
-        services.verification_request(by=request.membership, profile=profile)
-        messages.success(request, _("Permintaan verifikasi dikirim ke petugas instansi."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    run_and_report(
+        request, lambda: services.verification_request(by=request.membership, profile=profile),
+        _("Permintaan verifikasi dikirim ke petugas instansi."))
     return redirect("suppliers:manage")
 
 
@@ -264,13 +263,9 @@ def verification_decide(request, profile_id: int):
 @org_required(OrgKind.AGENCY)
 def claim_decide(request, claim_id: int):
     claim = get_object_or_404(claims_pending(request.membership), pk=claim_id)
-    try:
-        services.claim_decide(by=request.membership, claim=claim,
-                              approve="approve" in request.POST,
-                              note=request.POST.get("note", ""))
-        messages.success(request, _("Keputusan klaim disimpan."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    run_and_report(request, lambda: services.claim_decide(
+        by=request.membership, claim=claim, approve="approve" in request.POST,
+        note=request.POST.get("note", "")), _("Keputusan klaim disimpan."))
     return redirect("suppliers:verification")
 
 
