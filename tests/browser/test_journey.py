@@ -70,7 +70,10 @@ class Journey:
     def nav(self):
         """The top navigation, opened first when it is collapsed behind the toggler (phone)."""
         toggler = self.page.locator(".navbar-toggler")
-        if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+        # Decided by the viewport, not by is_visible(): right after a resize the layout may
+        # not have caught up, and the toggler would vanish under the click.
+        collapsed = self.page.viewport_size["width"] < 768  # Bootstrap's md breakpoint
+        if collapsed and toggler.get_attribute("aria-expanded") != "true":
             toggler.click()
             # Bootstrap sets "show" (and drops "collapsing") once the slide-down has ended.
             expect(self.page.locator("#nav")).to_have_class(re.compile(r"(^|\s)show(\s|$)"))
