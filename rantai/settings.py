@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "rantai.insights",
     "rantai.api",
     "rantai.jobs",
+    "rantai.notifications",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "rantai.accounts.context_processors.organisation",
+                "rantai.notifications.context_processors.unread_notifications",
             ],
             "builtins": ["rantai.core.templatetags.rantai"],
         },
@@ -162,6 +164,8 @@ MEDIA_URL = "/media/"
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Rantai <noreply@rantai.local>")
+# Where people open Rantai: links in e-mails are this plus a path.
+RANTAI_BASE_URL = env("RANTAI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # htmx sends the token from the page (hx-headers), not the cookie

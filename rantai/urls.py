@@ -17,6 +17,7 @@ urlpatterns = [
     path("pengadaan/", include("rantai.sourcing.urls")),
     path("penilaian/", include("rantai.development.urls")),
     path("pemantauan/", include("rantai.insights.urls")),
+    path("notifikasi/", include("rantai.notifications.urls")),
     path("api/v1/", include("rantai.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -7,7 +7,17 @@ from ninja import NinjaAPI, Swagger
 
 from . import errors
 from .auth import ApiTokenAuth, SessionAuth
-from .routers import accounts, claims, development, imports, insights, sourcing, suppliers, taxonomy
+from .routers import (
+    accounts,
+    claims,
+    development,
+    imports,
+    insights,
+    notifications,
+    sourcing,
+    suppliers,
+    taxonomy,
+)
 
 api = NinjaAPI(
     title="Rantai API",
@@ -35,3 +45,4 @@ api.add_router("/orders", development.router)
 api.add_router("/insights", insights.router)
 api.add_router("/taxonomy", taxonomy.router)
 api.add_router("/imports", imports.router)
+api.add_router("/notifications", notifications.router)

@@ -178,6 +178,13 @@ def _every_operation(ids: dict) -> list[tuple[str, str, dict | None]]:
         ("upload", "/imports", ("pemasok.csv", b"nib,nama_usaha\n")),
         ("get", "/imports/1", None),
         ("get", "/imports/1/errors", None),
+        # -- issue 4: sourcing --
+        # -- issue 5: matching --
+        # -- issue 6: forums --
+        # -- issue 7: development, monitoring, open data --
+        # -- notifications --
+        ("get", "/notifications", None),
+        ("post", "/notifications/read", {"ids": [1]}),
     ]
 
 
