@@ -13,6 +13,7 @@ from django.utils.module_loading import import_string
 
 HANDLERS = {
     "supplier.import": "rantai.suppliers.imports.runner.run_import",
+    "supplier.export": "rantai.suppliers.export_jobs.run_export",
 }
 
 

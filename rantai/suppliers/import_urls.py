@@ -11,4 +11,6 @@ urlpatterns = [
     path("templat.csv", views.template_csv, name="template-csv"),
     path("templat.xlsx", views.template_xlsx, name="template-xlsx"),
     path("ekspor/", views.export, name="export"),
+    path("ekspor/<int:job_id>/", views.export_detail, name="export-detail"),
+    path("ekspor/<int:job_id>/unduh/", views.export_download, name="export-download"),
 ]

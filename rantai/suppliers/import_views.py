@@ -3,13 +3,12 @@
 Import: upload → the file is checked and stored, a job is queued (the worker runs it) →
 the job page polls a progress partial every second until the job is done, then shows the
 counts and the error report link. Export: the directory's filters, as CSV (streamed) or
-XLSX (written to a temporary file, then sent).
+XLSX (built by a background job with progress, then downloaded; see ``export_jobs``).
 """
 import inspect
-import tempfile
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -22,6 +21,7 @@ from rantai.core.forms import add_service_errors
 from rantai.taxonomy.models import Province
 
 from . import exports
+from .export_jobs import access_export, export_enqueue, export_file, exports_of
 from .imports import conf
 from .imports import messages as msg
 from .imports.forms import UploadForm
@@ -115,28 +115,47 @@ def _directory_filters(request) -> dict:
 
 @org_required()
 def export(request):
-    """Without ``format``: the export form. ``format=csv`` streams CSV; ``format=xlsx``
-    sends XLSX. Any approved organisation, over what it may see in the directory."""
+    """Without ``format``: the export form and the caller's recent exports. ``format=csv``
+    streams CSV at once; ``format=xlsx`` queues a job and shows its progress page. Any
+    approved organisation, over what it may see in the directory."""
     kind = request.GET.get("format", "")
     filters = _directory_filters(request)
-    if kind not in ("csv", "xlsx"):
+    if kind == "xlsx":
+        job = export_enqueue(membership=request.membership, filters=filters, file_format="xlsx",
+                             language=get_language())
+        return redirect("supplier-imports:export-detail", job.pk)
+    if kind != "csv":
         return render(request, "suppliers/imports/export.html", {
             "filters": filters, "q": filters.get("query", ""),
-            "provinces": Province.objects.all(),
+            "provinces": Province.objects.all(), "jobs": exports_of(request.membership)[:10],
         })
     private = is_agency(request.membership)
     profiles = profiles_visible(request.membership, **filters)
     header = exports.export_columns(private=private)
     rows = exports.export_rows(profiles, private=private)
     stamp = timezone.localdate().strftime("%Y%m%d")
-    if kind == "csv":
-        response = StreamingHttpResponse(
-            (block.encode("utf-8") for block in exports.csv_lines(header, rows)),
-            content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="pemasok-{stamp}.csv"'
-        return response
-    target = tempfile.TemporaryFile()
-    exports.write_xlsx(header, rows, target)
-    target.seek(0)
-    return FileResponse(target, as_attachment=True, filename=f"pemasok-{stamp}.xlsx",
-                        content_type=XLSX_TYPE)
+    response = StreamingHttpResponse(
+        (block.encode("utf-8") for block in exports.csv_lines(header, rows)),
+        content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="pemasok-{stamp}.csv"'
+    return response
+
+
+@org_required()
+def export_detail(request, job_id: int):
+    """An export's progress (htmx polls the partial), then its download button."""
+    job = access_export(request.membership, job_id)
+    context = {"job": job, "ready": export_file(job) is not None}
+    if request.htmx:
+        return render(request, "suppliers/imports/_export_progress.html", context)
+    return render(request, "suppliers/imports/export_detail.html", context)
+
+
+@org_required()
+def export_download(request, job_id: int):
+    path = export_file(access_export(request.membership, job_id))
+    if path is None:
+        raise Http404
+    content_type = XLSX_TYPE if path.suffix == ".xlsx" else "text/csv; charset=utf-8"
+    return FileResponse(open(path, "rb"), as_attachment=True, filename=path.name,  # noqa: SIM115
+                        content_type=content_type)

@@ -10,6 +10,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from conftest import make_agency, make_buyer, make_sme
+from rantai.jobs.models import Job
+from rantai.jobs.worker import run_pending
 from rantai.suppliers import exports
 from rantai.suppliers.models import SupplierProfile
 
@@ -69,7 +71,15 @@ def test_an_agency_export_imports_back_unchanged(client, imported, tmp_path):
 def test_xlsx_export_continues_on_further_sheets(client, imported, settings):
     settings.SUPPLIER_EXPORT_ROWS_PER_SHEET = 2
     client.force_login(make_agency().user)
-    response = client.get(EXPORT, {"format": "xlsx"})
+    queued = client.get(EXPORT, {"format": "xlsx"})
+    job = Job.objects.get(kind="supplier.export")
+    assert queued["Location"] == reverse("supplier-imports:export-detail", args=[job.pk])
+    assert "Dalam antrean" in client.get(queued["Location"]).content.decode()
+    assert run_pending() == 1
+    page = client.get(queued["Location"]).content.decode()
+    download = reverse("supplier-imports:export-download", args=[job.pk])
+    assert download in page and "100%" in page
+    response = client.get(download)
     assert response["Content-Disposition"].startswith('attachment; filename="pemasok-')
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
     assert workbook.sheetnames == ["Pemasok", "Pemasok 2"]

@@ -2,7 +2,8 @@
 
 Without ``--once`` it polls the queue until stopped (Ctrl+C / SIGTERM finish the current
 chunk and hand the job back to the queue). With ``--once`` it runs what is claimable now and
-exits — handy for cron and for resuming a job after a crash.
+exits — handy for cron and for resuming a job after a crash. Once an hour (and at start) it
+removes jobs finished more than ``JOBS_KEEP_DAYS`` ago (``jobs_purge``).
 """
 import signal
 import time
@@ -10,7 +11,10 @@ import time
 from django.core.management.base import BaseCommand
 
 from rantai.jobs.progress import ProgressBar
+from rantai.jobs.services import jobs_purge
 from rantai.jobs.worker import claim, run_job
+
+PURGE_EVERY_S = 3600
 
 
 class Command(BaseCommand):
@@ -31,7 +35,11 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
+        purged_at = None
         while not stopping["yes"]:
+            if purged_at is None or time.monotonic() - purged_at > PURGE_EVERY_S:
+                jobs_purge()
+                purged_at = time.monotonic()
             claimed = claim()
             if claimed is None:
                 if options["once"]:
