@@ -10,7 +10,10 @@ all searches are top-20 on one thread. "filtered" needs also require SNI and are
 for micro/small enterprises. Prints ONE JSON line.
 
 rss_mb is the child's peak resident memory, profiles included (corpus_rss_mb is the
-memory of the generated profiles alone, measured before the system is built).
+memory of the generated profiles alone, measured before the system is built). Latencies are
+wall-clock; ``cpu_p50_ms``/``cpu_p95_ms`` are the same searches in process CPU time, which a
+machine shared with other work inflates much less. ``load_avg`` is the 1-minute load average
+before and after each system's run.
 """
 import argparse
 import csv
@@ -149,20 +152,22 @@ def _peak_mb() -> float:
 
 
 def _timed(run, queries) -> dict[str, float]:
-    latencies = []
+    latencies, cpu = [], []
     start = time.perf_counter()
     for query in queries:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         run(query)
+        cpu.append((time.process_time() - c0) * 1000)
         latencies.append((time.perf_counter() - t0) * 1000)
     wall = time.perf_counter() - start
     latencies.sort()
+    cpu.sort()
 
-    def pct(p: float) -> float:
-        return round(latencies[min(len(latencies) - 1, int(p * len(latencies)))], 2)
+    def pct(values: list[float], p: float) -> float:
+        return round(values[min(len(values) - 1, int(p * len(values)))], 2)
 
-    return {"p50_ms": pct(0.50), "p95_ms": pct(0.95), "p99_ms": pct(0.99),
-            "qps": round(len(queries) / wall, 1)}
+    return {"p50_ms": pct(latencies, 0.50), "p95_ms": pct(latencies, 0.95), "p99_ms": pct(latencies, 0.99),
+            "qps": round(len(queries) / wall, 1), "cpu_p50_ms": pct(cpu, 0.50), "cpu_p95_ms": pct(cpu, 0.95)}
 
 
 def run_engine(docs, plain, filtered) -> dict:
@@ -258,9 +263,11 @@ def main() -> None:
         return
     out: dict[str, object] = {"profiles": args.profiles, "queries": args.queries}
     for system in args.systems.split(","):
+        before = round(os.getloadavg()[0], 1)
         proc = subprocess.run([sys.executable, __file__, "--child", system, "--profiles", str(args.profiles),
                                "--queries", str(args.queries)], capture_output=True, text=True, check=True)
         out[system] = json.loads(proc.stdout.strip().splitlines()[-1])
+        out[system]["load_avg"] = [before, round(os.getloadavg()[0], 1)]
     print(json.dumps(out))
 
 

@@ -66,9 +66,11 @@ INSTALLED_APPS = [
     "rantai.matching",
     "rantai.development",
     "rantai.insights",
+    "rantai.opendata",
     "rantai.api",
     "rantai.jobs",
     "rantai.notifications",
+    "rantai.forums",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +88,7 @@ MIDDLEWARE = [
     "rantai.core.middleware.ViewerTimezoneMiddleware",
 ]
 
+# Job kinds beyond rantai.jobs.registry.HANDLERS (dotted paths, imported when a job runs).
 ROOT_URLCONF = "rantai.urls"
 WSGI_APPLICATION = "rantai.wsgi.application"
 

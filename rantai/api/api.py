@@ -11,9 +11,13 @@ from .routers import (
     accounts,
     claims,
     development,
+    exports,
+    forums,
     imports,
     insights,
+    matching,
     notifications,
+    opendata,
     sourcing,
     suppliers,
     taxonomy,
@@ -41,8 +45,14 @@ api.add_router("/suppliers", suppliers.router)
 api.add_router("/claims", claims.router)
 api.add_router("/needs", sourcing.needs)
 api.add_router("/orders", sourcing.orders)
+api.add_router("/compliance", sourcing.compliance)
 api.add_router("/orders", development.router)
+api.add_router("/development", development.development)
 api.add_router("/insights", insights.router)
+api.add_router("", matching.router)  # /needs/{id}/candidates, /opportunities, /matching
+api.add_router("/opendata", opendata.router)
 api.add_router("/taxonomy", taxonomy.router)
 api.add_router("/imports", imports.router)
+api.add_router("/exports", exports.router)
 api.add_router("/notifications", notifications.router)
+api.add_router("/forums", forums.router)

@@ -14,6 +14,8 @@ from django.utils.module_loading import import_string
 HANDLERS = {
     "supplier.import": "rantai.suppliers.imports.runner.run_import",
     "supplier.export": "rantai.suppliers.export_jobs.run_export",
+    "matching.need_alerts": "rantai.matching.services.run_alert_job",
+    "forum.schedule": "rantai.forums.scheduling.run_schedule_job",
 }
 
 

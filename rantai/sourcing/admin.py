@@ -1,9 +1,10 @@
 """Sourcing admin. Quote amounts are hidden here until the need's deadline (sealed)."""
 from django.contrib import admin
 
-from .models import Delivery, Need, NeedLine, Payment, PurchaseOrder, Quote
+from .models import Clarification, Delivery, Invoice, Need, NeedLine, Payment, PurchaseOrder, Quote
 
-SEALED_QUOTE_FIELDS = ("total_amount", "note")
+SEALED_QUOTE_FIELDS = ("total_amount", "base_amount", "ppn_amount", "seller_pkp", "ppn_included",
+                       "validity_days", "warranty", "note")
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -89,6 +90,25 @@ class PurchaseOrderAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Orders move only through the services: amounts and status are facts, not inputs.
         return [field.name for field in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+class InvoiceInline(ReadOnlyInline):
+    model = Invoice
+
+
+PurchaseOrderAdmin.inlines = [DeliveryInline, InvoiceInline, PaymentInline]
+
+
+@admin.register(Clarification)
+class ClarificationAdmin(admin.ModelAdmin):
+    """Questions and answers, read-only; who asked is never shown (not even here)."""
+
+    list_display = ("__str__", "need", "asked_at", "answered_at")
+    fields = ("need", "question", "answer", "asked_at", "answered_at")
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False

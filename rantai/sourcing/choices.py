@@ -40,7 +40,9 @@ class OrderStatus(models.TextChoices):
 ORDER_TRANSITIONS = {
     OrderStatus.ISSUED: {OrderStatus.ACCEPTED, OrderStatus.CANCELLED},
     OrderStatus.ACCEPTED: {OrderStatus.DELIVERED},
-    OrderStatus.DELIVERED: {OrderStatus.PAID},
+    # A further part delivery keeps the order delivered; it is paid once every line is
+    # handed over and every accepted part is paid.
+    OrderStatus.DELIVERED: {OrderStatus.DELIVERED, OrderStatus.PAID},
     OrderStatus.PAID: set(),
     OrderStatus.CANCELLED: set(),
 }

@@ -42,7 +42,8 @@ def test_need_to_rated_paid_order():
     assert quote.status_code == 200, quote.content
     assert quote.json()["total_amount"] == 60_000_000
     assert as_sme.get(f"/needs/{need_id}/my-quote").json()["lines"] == [
-        {"need_line_id": line_id, "unit_price": 120_000, "amount": 60_000_000}]
+        {"need_line_id": line_id, "unit_price": 120_000, "amount": 60_000_000,
+         "product_id": None, "tkdn_percent": None}]
 
     assert as_buyer.get(f"/needs/{need_id}/quotes").json() == {
         "sealed": True, "count": 1, "quotes": []}

@@ -44,12 +44,15 @@ LOGINS: tuple[Login, ...] = (
           f"coming in on {_title('pln-open')}."),
     Login("Agency officer (national) · Kementerian Perindustrian",
           _AGENCIES["kemenperin"].email,
-          "Dashboard: SMEs, needs and order value by province and KBLI section."),
+          "Dashboard with the map: click any figure for the list behind it and export it; "
+          "the compliance ledger (Kepatuhan); mentoring programmes and development plans "
+          "(Pengembangan); the forum's potential against orders realised."),
     Login("Agency officer (Jawa Timur) · Disperindag Provinsi Jawa Timur",
           _AGENCIES["disperindag.jatim"].email,
           "The same dashboard, limited to Jawa Timur (province 35)."),
     Login("Forum organiser", ORGANISER.email,
-          "The organiser of the partnership forum (24 Nov 2022 format)."),
+          "The past forum's report and pairing ledger (potential → quotes → orders → paid); "
+          "the upcoming forum with open registration (Forum)."),
     Login("Platform admin (staff, superuser)", ADMIN_EMAIL,
           f"Approve {PENDING_BUYER.name} in the approval queue (/admin/); "
           "`python manage.py verify_audit` checks the audit chain."),

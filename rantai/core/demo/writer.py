@@ -256,10 +256,13 @@ class Writer:
                               by=self.state.members[self.state.winners[event.need]])
 
     def deliver(self, event: Deliver, when: datetime) -> None:
-        sourcing.delivery_confirm(
+        delivery = sourcing.delivery_confirm(
             order=self.state.orders[event.need], by=self._buyer(event.need),
             delivered_on=_local_date(when), quantity_accepted=Decimal(event.accepted),
             quantity_rejected=Decimal(event.rejected), note=event.note)
+        if delivery.value > 0:  # the SME invoices the hand-over at once
+            sourcing.invoice_create(delivery=delivery,
+                                    by=self.state.members[self.state.winners[event.need]])
 
     def pay(self, event: Pay, when: datetime) -> None:
         sourcing.payment_record(order=self.state.orders[event.need], by=self._buyer(event.need),

@@ -12,13 +12,16 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.admin.models import LogEntry
 from django.core.management import call_command
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from rantai.accounts.choices import BumnCluster, BuyerKind, OrgKind, OrgStatus, Role
-from rantai.accounts.models import ApiToken, Membership, Organisation, User
+from rantai.accounts.models import Membership, Organisation, User
 from rantai.core.demo import DEFAULT_SMES, DEMO_PASSWORD
 from rantai.core.demo.generate import build_plan
 from rantai.core.demo.logins import LOGINS
@@ -32,14 +35,11 @@ from rantai.development.models import Rating
 from rantai.sourcing.choices import NeedStatus, OrderStatus
 from rantai.sourcing.models import (
     Award,
-    Delivery,
     Invitation,
     Need,
-    NeedLine,
     Payment,
     PurchaseOrder,
     Quote,
-    QuoteLine,
 )
 from rantai.suppliers.choices import ProfileStatus, Scale
 from rantai.suppliers.models import Product, SupplierProfile
@@ -107,13 +107,15 @@ def _digest() -> str:
 
 
 def _wipe() -> None:
-    """Delete everything the demo wrote (reference data stays)."""
-    for model in (AuditEntry, Rating, Payment, Delivery, Award, PurchaseOrder, QuoteLine, Quote,
-                  Invitation, NeedLine, Need, Product, SupplierProfile, ApiToken, Membership):
-        model.objects.all().delete()
-    Organisation.objects.filter(parent__isnull=False).delete()
-    Organisation.objects.all().delete()
-    User.objects.all().delete()
+    """Delete everything the demo wrote, as on a fresh database: every table of the project's
+    apps but the reference data (and the admin log that points at users), with id sequences
+    restarted, since the demo's references and the scheduler's tie-breaks follow ids. Inside
+    the module's transaction, so it is all rolled back afterwards."""
+    models = [m for m in django_apps.get_models(include_auto_created=True)
+              if m.__module__.startswith("rantai.") and m._meta.app_label != "taxonomy"]
+    tables = [m._meta.db_table for m in models] + [LogEntry._meta.db_table]
+    connection.ops.execute_sql_flush(
+        connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True))
 
 
 # -- the SME population ---------------------------------------------------------------------

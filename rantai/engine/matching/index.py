@@ -2,10 +2,13 @@
 
 Stage one scores text BM25-style over a sparse inverted index (``postings.py``), with KBLI
 and capability keys in the same pass; distance, capacity, past performance and coarse KBLI
-levels are added for the candidates that can still reach the top. Stage two re-ranks the
-best ``rerank_depth`` by their single best-fitting product. Hard filters (valid certificates,
-UMK reservation) are applied before ranking and never relaxed; ``diversity`` > 0 then
-re-ranks for inclusion (``fairness.py``). Reasons and gaps come from ``explain.py``.
+levels are added for the candidates that can still reach the top. Long postings lists of
+common words are skipped when their bounds prove they cannot change the best ``depth``
+(exact MaxScore pruning, ``candidates.py``). Stage two re-ranks the best ``rerank_depth``
+by their single best-fitting product. Hard filters (valid certificates, UMK reservation)
+are applied before ranking and never relaxed; ``diversity`` > 0 then re-ranks for
+inclusion (``fairness.py``). Reasons and gaps come from ``explain.py``, in Indonesian or
+English (``language=``).
 """
 import math
 from array import array
@@ -13,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from . import explain, fairness, kbli, resources
+from . import candidates, explain, fairness, kbli, resources
 from .lexicon import Lexicon, default_lexicon
 from .postings import Postings
 from .query import QueryTerms, expand
@@ -44,6 +47,10 @@ _DEFAULT_AVGDL = 12.0  # for an index built empty; a rebuild re-estimates it
 _DEFAULT_PRODUCT_WORDS = 4.0  # mean words per product name, until a build measures it
 _CHUNK = 100_000  # documents analysed and sorted together during a build
 _PRODUCT_CACHE = 200_000  # analysed product names kept for the re-ranking stage
+PRUNING = True  # False scans every list (the property tests compare both)
+PRUNE_MIN_POSTINGS = 10_000  # lists up to this long are always scanned ...
+PRUNE_SHARE = 64  # ... and up to this fraction of the rows
+_MARGIN = 1e-3  # score slack for float32 sums: pruning decisions keep ties and near-ties
 
 __all__ = ["MatchingIndex", "distance_km"]
 
@@ -320,42 +327,57 @@ class MatchingIndex:
         tid = self._term_ids.get(term)
         return self._idf(tid) if tid is not None else math.log(1 + (self._n_ref + 0.5) / 0.5)
 
-    def _scores(self, scoring: Scoring) -> tuple[np.ndarray, np.ndarray]:
-        """Scores by row, and the rows that got any (each once, in no particular order)."""
-        scores = np.zeros(self._rows.n, dtype=np.float32)
-        touched: list[np.ndarray] = []
-        for tid, m in scoring.single.items():
-            for rows, weights in self._postings.get(tid):
-                scores[rows] += weights * np.float32(m)
-                touched.append(rows)
-        for group in scoring.groups:
-            chunks = [(rows, weights * np.float32(m)) for tid, m in group.items()
-                      for rows, weights in self._postings.get(tid)]
-            if not chunks:
-                continue
-            rows = np.concatenate([r for r, _ in chunks])
-            best = np.zeros(self._rows.n, dtype=np.float32) if len(rows) > self._rows.n // 8 else None
-            if best is None:  # small groups: aggregate sparsely
-                unique, inverse = np.unique(rows, return_inverse=True)
-                top = np.zeros(len(unique), dtype=np.float32)
-                np.maximum.at(top, inverse, np.concatenate([v for _, v in chunks]))
-                scores[unique] += top
-            else:
-                np.maximum.at(best, rows, np.concatenate([v for _, v in chunks]))
-                scores += best
-            touched.append(rows)
-        return scores, self._distinct(touched, scores)
+    def _scratch(self, name: str) -> np.ndarray:
+        """A persistent zeroed float32 array over all rows; users leave it zeroed."""
+        array = self.__dict__.get(name)
+        if array is None or len(array) < self._rows.n:
+            array = np.zeros(max(self._rows.n, 1024) * 5 // 4, dtype=np.float32)
+            setattr(self, name, array)
+        return array
 
-    def _distinct(self, parts: list[np.ndarray], scores: np.ndarray) -> np.ndarray:
-        """The union of ``parts`` without scanning every row when the parts are small."""
+    def _scan(self, keys: dict[int, float], scores: np.ndarray) -> tuple[list[np.ndarray], np.ndarray, bool]:
+        """Add the best of ``keys`` for each row into ``scores``: the rows (in parts, possibly
+        repeated), the values added, and whether those were added to every row (one value
+        per row of the index) rather than one per listed row."""
+        chunks = [(rows, weights * np.float32(m)) for tid, m in keys.items()
+                  for rows, weights in self._postings.get(tid)]
+        if not chunks:
+            return [], np.zeros(0, dtype=np.float32), False
+        if len(keys) == 1:  # one posting per row and key: nothing to aggregate
+            rows = np.concatenate([r for r, _ in chunks]) if len(chunks) > 1 else chunks[0][0]
+            values = np.concatenate([v for _, v in chunks]) if len(chunks) > 1 else chunks[0][1]
+        else:  # a row scores its best key; rows are distinct within a chunk, so no sort is needed
+            n = self._rows.n
+            dense = sum(len(r) for r, _ in chunks) > n // 8
+            best = np.zeros(n, dtype=np.float32) if dense else self._scratch("_group")
+            for chunk_rows, chunk_values in chunks:
+                best[chunk_rows] = np.maximum(best[chunk_rows], chunk_values)
+            if dense:  # cheaper to add every row than to find the distinct ones
+                scores[:n] += best
+                return [r for r, _ in chunks], best, True
+            rows = self._distinct([r for r, _ in chunks])
+            values = best[rows]
+            best[rows] = 0
+        scores[rows] += values
+        return [rows], values, False
+
+    def _clear(self, scores: np.ndarray, rows: np.ndarray) -> None:
+        if len(rows) > self._rows.n // 8:
+            scores[:self._rows.n] = 0
+        else:
+            scores[rows] = 0
+
+    def _distinct(self, parts: list[np.ndarray], scores: np.ndarray | None = None) -> np.ndarray:
+        """The union of ``parts``; given the ``scores`` they received, a scan of every row
+        when that is cheaper (every row in ``parts`` has a positive score there)."""
         total = sum(len(p) for p in parts)
-        if total > len(scores) // 4:
-            return np.flatnonzero(scores)
+        if scores is not None and total > self._rows.n // 2:
+            return np.flatnonzero(scores[:self._rows.n])
         if total == 0:
             return np.zeros(0, dtype=np.int64)
         rows = np.concatenate(parts)
-        if len(self._marker) < len(scores):
-            self._marker = np.zeros(max(len(scores), 2 * len(self._marker)), dtype=np.int32)
+        if len(self._marker) < self._rows.n:
+            self._marker = np.zeros(max(self._rows.n, 2 * len(self._marker)), dtype=np.int32)
         order = np.arange(len(rows), dtype=np.int32)
         self._marker[rows] = order  # the last position wins for a repeated row
         return rows[self._marker[rows] == order]
@@ -384,27 +406,31 @@ class MatchingIndex:
 
     # -- public ranking ---------------------------------------------------------------
 
-    def search(self, need: Need, k: int = 10, *, diversity: float = 0.0) -> list[Match]:
+    def search(self, need: Need, k: int = 10, *, diversity: float = 0.0, language: str = "id") -> list[Match]:
         """Top ``k`` eligible suppliers, best first; ties broken by id for determinism.
 
         A supplier scores only if it shares a word (or a translation or correction of one),
         a KBLI group or a capability with the need. Hard filters (certifications, UMK
         reservation) are never violated. ``diversity`` in [0, 1] turns on inclusion-aware
-        re-ranking among the best ``max(4k, 40)``; 0 keeps pure relevance.
+        re-ranking among the best ``max(4k, 40)``; 0 keeps pure relevance. Reasons and
+        gaps are in ``language``: "id" (default) or "en" (a tag such as "en-GB" counts as
+        its language); anything else is a ValueError. The ranking does not depend on it.
         """
-        return self._ranked(need, k, diversity=diversity, near_miss=False)
+        return self._ranked(need, k, diversity=diversity, near_miss=False, language=explain.checked(language))
 
-    def near_misses(self, need: Need, k: int = 10) -> list[Match]:
+    def near_misses(self, need: Need, k: int = 10, *, language: str = "id") -> list[Match]:
         """The best ``k`` relevant suppliers that fail a hard filter, each with its gaps."""
-        return self._ranked(need, k, diversity=0.0, near_miss=True)
+        return self._ranked(need, k, diversity=0.0, near_miss=True, language=explain.checked(language))
 
-    def rank_needs(self, doc: SupplierDoc, needs: Sequence[Need], k: int = 10
+    def rank_needs(self, doc: SupplierDoc, needs: Sequence[Need], k: int = 10, *, language: str = "id"
                    ) -> list[tuple[Need, Match]]:
         """The other direction: the ``k`` needs ``doc`` fits best, each with its Match.
 
         Scores use this index's term statistics and equal what ``search`` would give
         ``doc`` for each need; needs whose hard filters ``doc`` fails are left out.
+        Reasons are in ``language`` ("id" or "en"), as for ``search``.
         """
+        language = explain.checked(language)
         tf, dl, keys = self._analyse(doc)
         weights = {tid: self._bm25(f, dl) for tid, f in tf.items()} | dict.fromkeys(keys, 1.0)
         values = self._row_values(doc)
@@ -424,37 +450,23 @@ class MatchingIndex:
             total = base + float(self._bonus(need, delivery, cols, coarse)[0])
             ranked.append((round(total, 6), need.id, need, mult, terms, delivery))
         ranked.sort(key=lambda r: (-r[0], r[1]))
-        return [(need, self._match(doc, score, need, mult, terms, delivery, near_miss=False))
+        return [(need, self._match(doc, score, need, mult, terms, delivery, near_miss=False,
+                                   language=language))
                 for score, _, need, mult, terms, delivery in ranked[:k]]
 
-    def _ranked(self, need: Need, k: int, *, diversity: float, near_miss: bool) -> list[Match]:
+    def _ranked(self, need: Need, k: int, *, diversity: float, near_miss: bool, language: str
+                ) -> list[Match]:
         if k <= 0:
             return []
         mult, terms = self._query(need)
-        scores, rows = self._scores(mult)
-        if self._removed:
-            rows = rows[self._rows.alive[rows]]
-        if near_miss or need.umk_only or need.required_certifications:
-            mask, exact = self._hard_mask(rows, need)
-            rows = rows[~mask] if near_miss else rows[mask]
-        else:
-            exact = False
-        if exact:
-            rows = np.array([r for r in rows.tolist() if self._eligible(self._doc(r), need) != near_miss],
-                            dtype=np.int64)
-        if len(rows) == 0:
-            return []
         delivery = place_of(need.regency_code, need.latitude, need.longitude)
         pool = k if diversity <= 0 else max(4 * k, 40)
-        base = scores[rows]
-        if len(rows) > pool:  # only these can still reach the top after structure is added
-            cut = np.partition(base, len(base) - pool)[len(base) - pool]
-            reach = bonus_max(self._w, need, delivery) + kbli.coarse_max(need.kbli, self._w)
-            keep = base >= cut - reach
-            rows, base = rows[keep], base[keep]
-        base = base.astype(np.float64)
-        total = base + self._bonus(need, delivery, self._rows.columns(rows), self._rows.kbli(rows))
-        best = self._best(rows, total, max(pool, self._w.rerank_depth))
+        depth = max(pool, self._w.rerank_depth)
+        rows, total = self._reachable(candidates.units(self._postings, mult), need, delivery, depth,
+                                      near_miss=near_miss)
+        if len(rows) == 0:
+            return []
+        best = self._best(rows, total, depth)
         best = self._by_product(best, mult, pool)
         rows = np.array([r for r, _ in best], dtype=np.int64)
         totals = np.array([t for _, t in best])
@@ -464,7 +476,95 @@ class MatchingIndex:
                                     diversity, k, self._w)
             self._rows.shown[rows[picks]] += 1
         return [self._match(self._doc(int(rows[i])), float(totals[i]), need, mult, terms, delivery,
-                            near_miss=near_miss, inclusion=diversity > 0) for i in picks]
+                            near_miss=near_miss, inclusion=diversity > 0, language=language) for i in picks]
+
+    def _reachable(self, units: list[candidates.Unit], need: Need, delivery: Place | None, depth: int,
+                   *, near_miss: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Eligible rows that may be among the best ``depth`` by total score, with their totals.
+
+        Exact: the best ``depth`` of the result are the best ``depth`` of all eligible rows
+        (``candidates.py``). Keys with short postings are scanned; the long lists of common
+        words are only looked up for the rows found, as long as their bounds show that rows
+        found through them alone cannot reach the best ``depth`` (MaxScore); otherwise the
+        largest-bound ones are scanned too, down to a full scan.
+        """
+        high = bonus_max(self._w, need, delivery) + kbli.coarse_max(need.kbli, self._w)
+        short = max(PRUNE_MIN_POSTINGS, self._rows.n // PRUNE_SHARE) if PRUNING else math.inf
+        plan = candidates.Plan(self._postings, units, short)
+        scores, scratch = self._scratch("_acc"), self._scratch("_lookup")
+        added: dict[int, tuple[list[np.ndarray], np.ndarray, bool]] = {}  # unit → what it put in ``scores``
+        found = np.zeros(0, dtype=np.int64)
+        try:
+            for attempt in (0, 1):
+                for u in plan.take():  # a unit's scanned keys put their best value in ``scores``
+                    if u in added:
+                        old_rows, old_values, dense = added[u]
+                        if dense:
+                            scores[:len(old_values)] -= old_values
+                        else:
+                            scores[old_rows[0]] -= old_values
+                    added[u] = self._scan(plan.scanned_keys(u), scores)
+                found = self._distinct([part for parts, _, _ in added.values() for part in parts], scores)
+                if attempt or not plan.unseen_bound():
+                    break
+                floor = self._floor(found, scores[found], units, need, near_miss, delivery, depth, scratch)
+                if plan.unseen_bound() + high < floor:
+                    break  # rows not found score at most ``unseen_bound + high``: they cannot make it
+                plan.widen(floor - high)  # scan the largest-bound keys until they cannot (floor stays valid)
+            rows = self._eligible_rows(found, need, near_miss)
+            low = scores[rows]
+        finally:
+            self._clear(scores, found)
+        unseen = plan.unseen_bound()  # a found row's text score is at most ``low + unseen``
+        floor = self._floor(rows, low, units, need, False, delivery, depth, scratch, checked=True)
+        if unseen:
+            rows = rows[low + unseen + high >= floor]
+            base = candidates.exact(self._postings, units, rows, scratch)
+        else:
+            base = low
+        keep = base + high >= floor  # the structure bonus costs per row: bound it before computing it
+        rows, base = rows[keep], base[keep]
+        bonus = self._bonus(need, delivery, self._rows.columns(rows), self._rows.kbli(rows))
+        total = base + bonus
+        if len(total) > depth:
+            top = total >= np.partition(total, len(total) - depth)[len(total) - depth] - _MARGIN
+            rows, base, bonus = rows[top], base[top], bonus[top]
+        return rows, (base if unseen else candidates.exact(self._postings, units, rows, scratch)) + bonus
+
+    def _floor(self, rows: np.ndarray, low: np.ndarray, units: list[candidates.Unit], need: Need,
+               near_miss: bool, delivery: Place | None, depth: int, scratch: np.ndarray, *,
+               checked: bool = False) -> float:
+        """A lower bound of the ``depth``-th best total among eligible rows.
+
+        Taken from the rows best by ``low`` (their text score or a lower bound of it), whose
+        eligibility is checked here unless ``checked``, and whose text score is recomputed.
+        """
+        size = min(len(rows), (2 if checked else 8) * depth)
+        if size < depth:
+            return -math.inf
+        best = np.flatnonzero(low >= np.partition(low, len(low) - size)[len(low) - size])  # ≥ size rows
+        some = rows[best]
+        if not checked:
+            some = self._eligible_rows(some, need, near_miss)
+            if len(some) < depth:
+                return -math.inf
+        total = candidates.exact(self._postings, units, some, scratch)
+        total += self._bonus(need, delivery, self._rows.columns(some), self._rows.kbli(some))
+        return float(np.partition(total, len(total) - depth)[len(total) - depth]) - _MARGIN
+
+    def _eligible_rows(self, rows: np.ndarray, need: Need, near_miss: bool) -> np.ndarray:
+        """The alive ``rows`` passing the hard filters (failing one, for near misses)."""
+        if self._removed:
+            rows = rows[self._rows.alive[rows]]
+        if not (near_miss or need.umk_only or need.required_certifications):
+            return rows
+        mask, exact = self._hard_mask(rows, need)
+        rows = rows[~mask if near_miss else mask]
+        if exact:
+            ok = np.array([self._eligible(self._doc(r), need) != near_miss for r in rows.tolist()],
+                          dtype=bool)
+            rows = rows[ok]
+        return rows
 
     def _bonus(self, need: Need, delivery: Place | None, cols: Columns, coarse: np.ndarray) -> np.ndarray:
         """Structure points: distance, capacity, performance and the coarse KBLI levels."""
@@ -546,31 +646,34 @@ class MatchingIndex:
 
     def _match(self, doc: SupplierDoc, score: float, need: Need, mult: Scoring,
                terms: QueryTerms, delivery: Place | None, *, near_miss: bool,
-               inclusion: bool = False) -> Match:
-        reasons = self._text_reasons(doc, mult.keys, terms)
-        relation = kbli.relation(need.kbli, doc.kbli) if need.kbli else None
+               inclusion: bool = False, language: str = "id") -> Match:
+        lang = language
+        reasons = self._text_reasons(doc, mult.keys, terms, lang)
+        relation = kbli.relation(need.kbli, doc.kbli, lang) if need.kbli else None
         reasons += [relation] if relation else []
         met, missing = self._capabilities(need, doc) if need.capabilities else ([], [])
-        reasons += explain.capabilities(met)
-        reasons += explain.certificates(need.required_certifications & doc.certifications)
+        reasons += explain.capabilities(met, lang)
+        reasons += explain.certificates(need.required_certifications & doc.certifications, lang)
         place = place_of(doc.regency_code, doc.latitude, doc.longitude)
         km = None
         if delivery and place:
             km = haversine_km(delivery.latitude, delivery.longitude, place.latitude, place.longitude)
-        reasons += explain.distance(km, delivery)
-        reasons += explain.capacity(doc.monthly_capacity, need.quantity)
-        reasons += explain.performance(doc.rating, doc.on_time_rate)
+        reasons += explain.distance(km, delivery, lang)
+        reasons += explain.capacity(doc.monthly_capacity, need.quantity, lang)
+        reasons += explain.performance(doc.rating, doc.on_time_rate, lang)
         if inclusion:
             under = fairness.underserved(self._province_counts, resources.province_population())
             province = province_of(doc.regency_code)
             reasons += explain.inclusion(doc.scale == "micro", doc.orders_completed == 0,
-                                         0 <= province < len(under) and bool(under[province]))
+                                         0 <= province < len(under) and bool(under[province]), lang)
         umk_gap = need.umk_only and not is_umk(doc.scale)
         gaps = explain.gaps(need.required_certifications - doc.certifications,
-                            doc.scale if umk_gap else None, doc.monthly_capacity, need.quantity, missing)
+                            doc.scale if umk_gap else None, doc.monthly_capacity, need.quantity, missing,
+                            lang)
         return Match(doc.id, round(score, 6), tuple(reasons), tuple(gaps))
 
-    def _text_reasons(self, doc: SupplierDoc, mult: set[int], terms: QueryTerms) -> list[str]:
+    def _text_reasons(self, doc: SupplierDoc, mult: set[int], terms: QueryTerms, language: str
+                      ) -> list[str]:
         """Which products (or, failing that, which profile words) matched, and through what."""
         matched: set[int] = set()
         products = []
@@ -579,7 +682,7 @@ class MatchingIndex:
             if hits:
                 products.append(product)
                 matched |= hits
-        reasons = explain.products(products)
+        reasons = explain.products(products, language)
         if not products:
             seen = [w for w in words(doc.name) if self._term_ids.get(w) in mult]
             matched |= {self._term_ids[w] for w in seen}
@@ -588,10 +691,10 @@ class MatchingIndex:
                 if hits:
                     seen.append(word)
                     matched |= hits
-            reasons += explain.words(seen)
+            reasons += explain.words(seen, language)
         names = {self._term_names[tid] for tid in matched}
         used = [e for e in terms.expansions if e.terms & names]
-        return reasons + explain.expansions(used)
+        return reasons + explain.expansions(used, language)
 
     def _capabilities(self, need: Need, doc: SupplierDoc) -> tuple[list[str], list[str]]:
         """Asked capabilities the supplier has, and those it lacks."""

@@ -9,10 +9,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import resources
+from . import explain, resources
 from .weights import Weights
 
-_LABELS = ("KBLI satu kategori", "KBLI satu golongan pokok", "KBLI satu subgolongan", "KBLI sama")
 COARSE_SLOTS = 3  # golongan pokok columns per row; a fourth code still gets its fine keys
 
 
@@ -43,22 +42,30 @@ def _section_ids() -> np.ndarray:
 
 def coarse_bonus(need_codes: Iterable[str], columns: np.ndarray, w: Weights) -> np.ndarray:
     """Section and golongan-pokok points for rows given as (rows × slots) 2-digit numbers."""
-    mains = np.array(sorted(set(coarse(need_codes))), dtype=np.int16)
-    if len(mains) == 0:
+    mains = tuple(sorted(set(coarse(need_codes))))
+    if not mains:
         return np.zeros(len(columns))
+    table = _coarse_table(mains, w.kbli_section, w.kbli_2)
+    return table[np.where(columns >= 0, columns, 100)].max(axis=1)  # a main match is also a section match
+
+
+@lru_cache(maxsize=1024)
+def _coarse_table(mains: tuple[int, ...], section_points: float, main_points: float) -> np.ndarray:
+    """Points by golongan pokok number (index 100 = no code) for a need's golongan pokok."""
     sections = _section_ids()
-    same_main = np.isin(columns, mains).any(axis=1)
-    row_sections = np.where(columns >= 0, sections[np.clip(columns, 0, 99)], -1)
-    same_section = np.isin(row_sections, sections[mains][sections[mains] >= 0]).any(axis=1)
-    return w.kbli_section * same_section + w.kbli_2 * same_main
+    wanted = {int(sections[m]) for m in mains if sections[m] >= 0}
+    table = np.zeros(101)
+    for number in range(100):
+        table[number] = section_points * (int(sections[number]) in wanted) + main_points * (number in mains)
+    return table
 
 
 def coarse_max(need_codes: Iterable[str], w: Weights) -> float:
     return w.kbli_section + w.kbli_2 if coarse(need_codes) else 0.0
 
 
-def relation(need_codes: Iterable[str], doc_codes: Iterable[str]) -> str | None:
-    """The closest KBLI relation as an Indonesian reason, e.g. "KBLI sama (25910)"."""
+def relation(need_codes: Iterable[str], doc_codes: Iterable[str], language: str = "id") -> str | None:
+    """The closest KBLI relation as a reason, e.g. "KBLI sama (25910)" / "same KBLI class (25910)"."""
     sections = resources.kbli_sections()
     best: tuple[int, str] | None = None
     doc_codes = [c.strip() for c in doc_codes]
@@ -72,4 +79,4 @@ def relation(need_codes: Iterable[str], doc_codes: Iterable[str]) -> str | None:
                     depth, shared = level, need[:digits]
             if depth >= 0 and (best is None or depth > best[0]):
                 best = (depth, shared)
-    return f"{_LABELS[best[0]]} ({best[1]})" if best else None
+    return explain.kbli_relation(best[0], best[1], language) if best else None

@@ -3,6 +3,10 @@
 The main segment is CSC-like (``indptr``, ``rows``, ``weights``), built in one sort. New
 or changed documents go to a small append-only delta, searchable at once; ``merge`` folds
 the delta into the main segment and drops removed rows, so no rebuild is ever needed.
+
+Rows are ascending within each chunk (the main segment is built from ascending row ranges
+and a new row is always the highest), so a row's posting can be found by binary search;
+``bound`` is a term's largest weight, for exact top-k pruning (``candidates.py``).
 """
 from array import array
 from collections.abc import Iterator
@@ -15,6 +19,7 @@ class Postings:
         self._indptr = np.zeros(1, dtype=np.int64)
         self._rows = np.zeros(0, dtype=np.int32)
         self._weights = np.zeros(0, dtype=np.float32)
+        self._max = np.zeros(0, dtype=np.float32)  # per term, the largest main-segment weight
         self._delta: dict[int, tuple[array, array]] = {}
         self.delta_size = 0
 
@@ -38,6 +43,7 @@ class Postings:
             postings._rows[dest] = rows
             postings._weights[dest] = weights
             filled += count
+        postings._max = _segment_max(postings._indptr, postings._weights)
         return postings
 
     @property
@@ -51,6 +57,20 @@ class Postings:
             rows.append(row)
             values.append(weight)
         self.delta_size += len(weights)
+
+    def length(self, tid: int) -> int:
+        """How many postings ``tid`` has (main segment and delta)."""
+        main = int(self._indptr[tid + 1] - self._indptr[tid]) if tid + 1 < len(self._indptr) else 0
+        delta = self._delta.get(tid)
+        return main + (len(delta[0]) if delta is not None else 0)
+
+    def bound(self, tid: int) -> float:
+        """The largest weight of ``tid`` in any row (0 for an unknown term)."""
+        best = float(self._max[tid]) if tid < len(self._max) else 0.0
+        delta = self._delta.get(tid)
+        if delta is not None and len(delta[1]):
+            best = max(best, float(np.frombuffer(delta[1], dtype=np.float32).max()))
+        return best
 
     def get(self, tid: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """The (rows, weights) chunks of one term: main segment first, then the delta."""
@@ -78,4 +98,15 @@ class Postings:
             parts.append((tids[order][keep], rows[order][keep], weights[order][keep]))
         merged = Postings.assemble(parts, n_terms)
         self._indptr, self._rows, self._weights = merged._indptr, merged._rows, merged._weights
+        self._max = merged._max
         self._delta, self.delta_size = {}, 0
+
+
+def _segment_max(indptr: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The largest weight between consecutive ``indptr`` offsets (0 for an empty range)."""
+    out = np.zeros(len(indptr) - 1, dtype=np.float32)
+    starts = indptr[:-1]
+    filled = np.flatnonzero(np.diff(indptr) > 0)
+    if len(filled):
+        out[filled] = np.maximum.reduceat(weights, starts[filled])
+    return out

@@ -20,9 +20,9 @@ class Scoring:
         self.keys.update(best)
 
     def score(self, weights: dict[int, float]) -> float:
-        """The score of one document given its key weights (the scalar twin of ``_scores``)."""
+        """The score of one document given its key weights (the scalar twin of ``candidates.exact``)."""
         def part(tid: int, m: float) -> float:
-            return float(np.float32(weights[tid]) * np.float32(m))  # as ``_scores`` multiplies
+            return float(np.float32(weights[tid]) * np.float32(m))  # as the postings scan multiplies
 
         total = sum(part(t, m) for t, m in self.single.items() if t in weights)
         for group in self.groups:

@@ -94,3 +94,8 @@ def bonus(w: Weights, need: Need, delivery: Place | None, cols: Columns) -> np.n
 def bonus_max(w: Weights, need: Need, delivery: Place | None) -> float:
     """An upper bound of ``bonus`` for this need, for exact pruning."""
     return (w.distance if delivery else 0.0) + (w.capacity if need.quantity else 0.0) + w.performance
+
+
+def bonus_min(w: Weights, need: Need) -> float:
+    """A lower bound of ``bonus`` (capacity and performance can take points away)."""
+    return -(w.capacity if need.quantity else 0.0) - w.performance

@@ -49,5 +49,5 @@ class Match:
 
     supplier_id: str
     score: float
-    reasons: tuple[str, ...]  # human-readable, Indonesian by default
-    gaps: tuple[str, ...] = ()  # what the supplier lacks for this need, Indonesian
+    reasons: tuple[str, ...]  # human-readable, Indonesian by default (``language="en"``: English)
+    gaps: tuple[str, ...] = ()  # what the supplier lacks for this need, same language

@@ -109,7 +109,7 @@ def test_rejected_items_are_not_paid_for_and_the_order_still_closes():
         with pytest.raises(ValidationError) as error:
             services.delivery_confirm(order=order, by=buyer, delivered_on=date.today(),
                                       quantity_accepted=Decimal(501))
-        assert "melebihi jumlah pesanan" in error.value.message_dict["quantity_accepted"][0]
+        assert "melebihi sisa pesanan" in error.value.message_dict["quantity_accepted"][0]
         services.delivery_confirm(order=order, by=buyer, delivered_on=date.today(),
                                   quantity_accepted=Decimal(480), quantity_rejected=Decimal(20))
         assert order.payable_amount == 480_000

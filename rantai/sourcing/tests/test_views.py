@@ -12,6 +12,16 @@ from rantai.sourcing.models import Need, PurchaseOrder, Quote
 pytestmark = pytest.mark.django_db
 
 
+def lines_data(*lines) -> dict:
+    """POST data for the need form's line formset: (description, quantity, unit) per line."""
+    data = {"lines-TOTAL_FORMS": str(len(lines)), "lines-INITIAL_FORMS": "0",
+            "lines-MIN_NUM_FORMS": "1", "lines-MAX_NUM_FORMS": "50"}
+    for i, (description, quantity, unit) in enumerate(lines):
+        data.update({f"lines-{i}-description": description, f"lines-{i}-quantity": quantity,
+                     f"lines-{i}-unit": unit})
+    return data
+
+
 def login(client, membership):
     client.force_login(membership.user)
     return client
@@ -23,7 +33,8 @@ def test_buyer_posts_need_invites_and_awards_through_pages(client):
     deadline = (clock.now() + timedelta(days=5)).astimezone().strftime("%Y-%m-%dT%H:%M")
     response = client.post(reverse("sourcing:need-create"), {
         "title": "Blok rem besi cor", "description": "untuk kereta", "kbli_codes": "24310",
-        "quantity": "500", "unit": "buah", "delivery_regency_code": "35.77",
+        **lines_data(("", "500", "buah")), "delivery_regency_code": "35.77",
+        "mode": "invited", "reservation": "rule",
         "quote_deadline": deadline, "publish": "1"})
     need = Need.objects.get()
     assert response.status_code == 302 and need.status == "published"
@@ -71,10 +82,11 @@ def test_bad_need_input_names_each_field(client):
     login(client, make_buyer())
     past = (clock.now() - timedelta(days=1)).astimezone().strftime("%Y-%m-%dT%H:%M")
     page = client.post(reverse("sourcing:need-create"), {
-        "title": "X", "kbli_codes": "99999", "quantity": "-3", "unit": "buah",
+        "title": "X", "kbli_codes": "99999", **lines_data(("", "-3", "buah")),
+        "mode": "invited", "reservation": "rule",
         "delivery_regency_code": "99.99", "quote_deadline": past}).content.decode()
     assert "Kode KBLI 2020 tidak dikenal: 99999" in page
-    assert "Jumlah harus lebih dari nol" in page
+    assert "Baris 1: jumlah harus lebih dari nol" in page
     assert "Kabupaten/kota tidak dikenal: 99.99" in page
     assert "Batas waktu penawaran harus di masa depan" in page
     assert not Need.objects.exists()
@@ -136,3 +148,56 @@ def test_sme_opportunities_are_open_needs_with_invitations_first(client):
         client.force_login(sme.user)
         body = client.get(reverse("sourcing:need-list")).content.decode()
         assert "Undangan khusus" in body and "Segera ditutup" not in body and "Diundang" in body
+
+
+def test_need_form_takes_several_lines_with_a_drawing_and_skips_an_emptied_line(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    login(client, make_buyer())
+    deadline = (clock.now() + timedelta(days=5)).astimezone().strftime("%Y-%m-%dT%H:%M")
+    data = {"title": "Komponen bogie", "kbli_codes": "24310", "delivery_regency_code": "35.77",
+            "quote_deadline": deadline, "mode": "open", "reservation": "no",
+            "reservation_waiver_reason": "Butuh sertifikasi khusus",
+            "required_certificates": ["sni"], "min_tkdn_percent": "25",
+            **lines_data(("Blok rem", "100", "buah"), ("Pegas", "50", "buah"), ("", "", "")),
+            "lines-0-specification": "FC250",
+            "lines-0-attachment": SimpleUploadedFile("gambar.pdf", b"%PDF-1.4\n%%EOF\n")}
+    response = client.post(reverse("sourcing:need-create"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    need = Need.objects.get()
+    assert [(ln.description, ln.quantity, ln.specification) for ln in need.lines.all()] == [
+        ("Blok rem", 100, "FC250"), ("Pegas", 50, "")]
+    assert need.lines.first().attachment.name.endswith(".pdf")
+    assert (need.is_open, need.umk_reserved, need.reservation_waiver_reason,
+            need.required_certificates, need.min_tkdn_percent) == (
+        True, False, "Butuh sertifikasi khusus", ["sni"], 25)
+
+
+def test_split_award_through_the_page(client):
+    from decimal import Decimal
+
+    from rantai.sourcing import services
+    from rantai.sourcing.services import LineInput
+
+    buyer = make_buyer()
+    need = services.need_create(
+        by=buyer, title="Komponen", description="", kbli_codes=["24310"],
+        lines=[LineInput("Blok rem", Decimal(10), "buah"), LineInput("Pegas", Decimal(5), "buah")],
+        delivery_regency_code="35.77", quote_deadline=clock.now() + timedelta(days=3),
+        publish=True)
+    a, b = make_sme("CV A"), make_sme("CV B")
+    services.invitations_create(need=need, by=buyer, supplier_ids=[
+        a.organisation.supplier_profile.pk, b.organisation.supplier_profile.pk])
+    brake, spring = need.lines.all()
+    qa = services.quote_submit(need=need, by=a, unit_prices={brake.pk: 100, spring.pk: 900},
+                               lead_time_days=5)
+    qb = services.quote_submit(need=need, by=b, unit_prices={brake.pk: 200, spring.pk: 300},
+                               lead_time_days=5)
+    login(client, buyer)
+    with after(4):
+        page = client.get(reverse("sourcing:need-detail", args=[need.pk]), {"sort": "lead"})
+        assert 'id="side-by-side"' in page.content.decode()
+        client.post(reverse("sourcing:need-award", args=[need.pk]), {
+            f"line_{brake.pk}": qa.pk, f"line_{spring.pk}": qb.pk, "reason": "Per baris"})
+    assert sorted(PurchaseOrder.objects.values_list("supplier__name", "total_amount")) == [
+        ("CV A", 1000), ("CV B", 1500)]

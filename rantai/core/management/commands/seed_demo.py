@@ -12,10 +12,12 @@ from django.test.utils import override_settings
 from django.utils import timezone, translation
 
 from rantai.core.demo import DEFAULT_SMES, DEMO_PASSWORD
+from rantai.core.demo.forums import ForumWriter
 from rantai.core.demo.generate import build_plan
 from rantai.core.demo.organisations import ADMIN_EMAIL
 from rantai.core.demo.summary import summary
-from rantai.core.demo.writer import Writer, anchor_for, demo_exists
+from rantai.core.demo.writer import anchor_for, demo_exists
+from rantai.development.demo import seed as seed_development
 from rantai.taxonomy.models import Kbli, Regency
 
 
@@ -39,7 +41,8 @@ class Command(BaseCommand):
         # mailed, whatever EMAIL_BACKEND is configured.
         with (override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
               translation.override(settings.LANGUAGE_CODE), transaction.atomic()):
-            Writer(plan, anchor_for(timezone.now())).run()
+            ForumWriter(plan, anchor_for(timezone.now())).run()  # the Writer, with the demo forums
+            seed_development()  # programmes, feedback and development plans
         counts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in summary().items())
         self.stdout.write(f"demo built in {time.monotonic() - started:.1f} s: {counts}")
         self.stdout.write("logins: python manage.py demo_logins "

@@ -1,4 +1,6 @@
 """Ranking invariants under random profiles and needs (hypothesis)."""
+from dataclasses import replace
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -98,3 +100,19 @@ def test_results_are_ranked_and_both_directions_agree(docs, need):
     for match in matches[:3]:
         [(_, reverse)] = index.rank_needs(by_id[match.supplier_id], [need])
         assert abs(reverse.score - match.score) <= 1e-4 * max(1.0, abs(match.score))
+
+
+@SETTINGS
+@given(corpora, needs, doc(n=st.just(99_999)))
+def test_an_upsert_is_found_at_once_and_a_remove_hides_it_at_once(docs, need, newcomer):
+    index = MatchingIndex.build(docs)
+    listed = replace(newcomer, products=(need.text,))  # shares every word with the need
+    index.upsert(listed)
+    eligible = need.required_certifications <= listed.certifications and (
+        not need.umk_only or listed.scale in ("micro", "small"))
+    found = {m.supplier_id for m in index.search(need, k=len(docs) + 1)}
+    missed = {m.supplier_id for m in index.near_misses(need, k=len(docs) + 1)}
+    assert (listed.id in found) == eligible and (listed.id in missed) != eligible
+    index.remove(listed.id)
+    assert listed.id not in {m.supplier_id for m in index.search(need, k=len(docs) + 1)}
+    assert listed.id not in {m.supplier_id for m in index.near_misses(need, k=len(docs) + 1)}

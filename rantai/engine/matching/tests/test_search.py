@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from rantai.engine.matching import MatchingIndex, Need, SupplierDoc
+from rantai.engine.matching import MatchingIndex, Need, SupplierDoc, explain
 from rantai.engine.matching import index as index_module
 
 from .conftest import FOUNDRY, PROFILES
@@ -121,3 +121,36 @@ def test_diversity_keeps_filters_and_explains_inclusion(index):
 def test_ties_are_broken_by_id():
     twins = [SupplierDoc(id=i, name="", products=("kopi bubuk",)) for i in ("b", "a", "c")]
     assert ids(MatchingIndex.build(twins).search(Need("kopi"), k=3)) == ["a", "b", "c"]
+
+
+def test_reasons_and_gaps_in_english_on_request(index):
+    need = Need("brake block casting", kbli=("24310",), regency_code="35.77", quantity=500,
+                required_certifications=frozenset({"SNI"}))
+    [match] = index.search(need, k=1, language="en")
+    assert match.reasons[0] == "makes blok rem besi cor, pengecoran besi cor kelabu"
+    assert "translation: brake block → blok rem" in match.reasons
+    assert "same KBLI class (24310)" in match.reasons
+    assert "valid SNI" in match.reasons
+    assert "13 km from Madiun" in match.reasons
+    assert "capacity 800/month" in match.reasons
+    assert "rating 4.6, 95% on time" in match.reasons
+    assert index.search(need, k=1)[0].reasons[0].startswith("membuat ")  # default stays Indonesian
+    miss_need = replace(need, umk_only=True, kbli=())
+    [miss] = [m for m in index.near_misses(miss_need, k=5, language="en") if m.supplier_id == "logam-madiun"]
+    assert "needs SNI certificate" in miss.gaps
+    assert "reserved for micro/small enterprises; recorded scale is medium" in miss.gaps
+    assert "capacity 300/month, less than the 500 asked" in miss.gaps
+    [(_, fit)] = index.rank_needs(FOUNDRY, [Need("blok rem", capabilities=frozenset({"pengelasan"}))],
+                                  language="en")
+    assert "not yet recorded as capable of: pengelasan" in fit.gaps
+
+
+def test_same_ranking_in_both_languages_and_unknown_language_refused(index):
+    need = Need("besi cor", regency_code="35.77")
+    indonesian, english = index.search(need, k=5), index.search(need, k=5, language="en")
+    assert [(m.supplier_id, m.score) for m in indonesian] == [(m.supplier_id, m.score) for m in english]
+    assert (explain.number(1250.0, "en"), explain.number(4.6, "en")) == ("1,250", "4.6")
+    assert (explain.number(1250.0), explain.number(4.6)) == ("1.250", "4,6")
+    assert index.search(need, k=1, language="en-GB")[0].reasons == english[0].reasons
+    with pytest.raises(ValueError, match="language"):
+        index.search(need, language="fr")
