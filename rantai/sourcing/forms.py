@@ -9,11 +9,11 @@ from rantai.core.forms import (
     RupiahField,
     clean_regency_input,
 )
+from rantai.core.uploads import document_problem
 from rantai.suppliers.choices import CertificateKind
 
 MODE_INVITED, MODE_OPEN = "invited", "open"
 RESERVE_RULE, RESERVE_YES, RESERVE_NO = "rule", "yes", "no"
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
 class NeedForm(BootstrapFormMixin, forms.Form):
@@ -87,8 +87,8 @@ class NeedLineForm(BootstrapFormMixin, forms.Form):
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
-        if upload and upload.size > MAX_ATTACHMENT_BYTES:
-            raise forms.ValidationError(_("Lampiran paling besar 10 MB."))
+        if upload and (problem := document_problem(upload, drawings=True)):
+            raise forms.ValidationError(problem)
         return upload
 
 
@@ -135,8 +135,8 @@ class QuoteForm(BootstrapFormMixin, forms.Form):
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
-        if upload and upload.size > MAX_ATTACHMENT_BYTES:
-            raise forms.ValidationError(_("Lampiran paling besar 10 MB."))
+        if upload and (problem := document_problem(upload, drawings=True)):
+            raise forms.ValidationError(problem)
         return upload
 
     def unit_prices(self) -> dict[int, int]:

@@ -21,6 +21,7 @@ from rantai.core import clock
 from rantai.core.audit import audit_append
 from rantai.core.money import MAX_RUPIAH, format_idr_full
 from rantai.core.transitions import move
+from rantai.core.uploads import document_problem
 from rantai.suppliers.choices import CertificateKind, ProfileStatus
 from rantai.suppliers.models import Product, SupplierProfile
 from rantai.taxonomy.models import Regency
@@ -88,6 +89,8 @@ def _line_errors(lines: list[LineInput]) -> dict[str, str]:
             errors[f"line_{n}_quantity"] = _("Baris %(n)d: jumlah harus lebih dari nol.") % row
         if not line.unit.strip():
             errors[f"line_{n}_unit"] = _("Baris %(n)d: satuan wajib diisi.") % row
+        if line.attachment and (problem := document_problem(line.attachment, drawings=True)):
+            errors[f"line_{n}_attachment"] = _("Baris %(n)d: %(problem)s") % {**row, "problem": problem}
     return errors
 
 
@@ -307,6 +310,8 @@ def quote_submit(
     today = timezone.localdate(clock.now())
     for field, reasons in quote_refusals(need, supplier, line_products, today).items():
         errors.setdefault(field, reasons)
+    if attachment and (problem := document_problem(attachment, drawings=True)):
+        errors["attachment"] = problem
     if errors:
         raise ValidationError(errors)
     amounts = {line.pk: int((line.quantity * unit_prices[line.pk])

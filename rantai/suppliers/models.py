@@ -50,7 +50,7 @@ class SupplierProfile(models.Model):
     # directory filters on, so a search never joins products per row.
     search_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)  # matching syncs by it
 
     class Meta:
         verbose_name = _("profil pemasok")

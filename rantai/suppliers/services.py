@@ -14,6 +14,7 @@ from rantai.core import clock
 from rantai.core.audit import audit_append
 from rantai.core.timezones import zone_for_province
 from rantai.core.transitions import move
+from rantai.core.uploads import document_problem
 from rantai.taxonomy.models import Regency
 from rantai.taxonomy.selectors import kbli_codes_missing
 
@@ -262,21 +263,6 @@ def capability_remove(*, by: Membership, capability: Capability) -> None:
     _audit("supplier.capability_remove", profile, by, {"process": capability.process})
 
 
-MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-_DOCUMENT_MAGIC = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
-
-
-def _check_document(document) -> str | None:
-    """An error message if the upload is too large or not a PDF/JPEG/PNG by content."""
-    if document.size > MAX_DOCUMENT_BYTES:
-        return _("Dokumen terlalu besar (maksimal 10 MB).")
-    head = document.read(8)
-    document.seek(0)
-    if not head.startswith(_DOCUMENT_MAGIC):
-        return _("Dokumen harus berupa PDF, JPG atau PNG.")
-    return None
-
-
 @transaction.atomic
 def certificate_add(
     *, by: Membership, profile: SupplierProfile, kind: str, number: str, issuer: str,
@@ -304,7 +290,7 @@ def certificate_add(
     for percent in products.values():
         if percent is not None and not 0 <= percent <= 100:
             errors["products"] = _("TKDN harus antara 0 dan 100 persen.")
-    if document is not None and (problem := _check_document(document)):
+    if document is not None and (problem := document_problem(document)):
         errors["document"] = problem
     if errors:
         raise ValidationError(errors)
