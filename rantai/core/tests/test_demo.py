@@ -114,6 +114,9 @@ def _wipe() -> None:
     models = [m for m in django_apps.get_models(include_auto_created=True)
               if m.__module__.startswith("rantai.") and m._meta.app_label != "taxonomy"]
     tables = [m._meta.db_table for m in models] + [LogEntry._meta.db_table]
+    if connection.vendor == "postgresql":  # TRUNCATE refuses while deferred FK checks wait
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     connection.ops.execute_sql_flush(
         connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True))
 
