@@ -14,9 +14,10 @@ SME_HEADER = ["nib", "nama_usaha", "kabupaten_kota", "provinsi", "skala", "verif
               "terdaftar"]
 ORDER_HEADER = ["nomor_po", "tanggal", "pembeli", "pemasok", "nib", "provinsi", "skala",
                 "nilai", "dibayar", "status"]
-COMPLIANCE_HEADER = ["pembeli", "induk", "nilai_kontrak", "nilai_umkm", "porsi_umkm", "target",
-                     "memenuhi_target", "nilai_mikro_kecil", "tkdn_tertimbang", "dibayar",
-                     "pengecualian", "pelanggaran"]
+COMPLIANCE_HEADER = ["pembeli", "induk", "nilai_kontrak", "nilai_umkm", "porsi_umkm",
+                     "nilai_mikro_kecil", "porsi_mikro_kecil", "target", "memenuhi_target",
+                     "dibayar", "porsi_mikro_kecil_dibayar", "tkdn_tertimbang", "pengecualian",
+                     "pelanggaran"]
 REGIONAL_HEADER = ["kode", "provinsi", "kebutuhan", "kategori_kbli_diminta", "umkm_terbit",
                    "umkm_di_kategori_diminta"]
 
@@ -38,13 +39,16 @@ def order_rows(orders: QuerySet) -> Iterator[list]:
 
 
 def compliance_rows(ledger: list[dict]) -> Iterator[list]:
+    def percent(share):
+        return None if share is None else round(100 * share, 1)
+
     for r in ledger:
         yield [r["buyer_name"], r["holding_name"], r["awarded_value"], r["umk_value"],
-               None if r["umk_share"] is None else round(100 * r["umk_share"], 1),
+               percent(r["umk_share"]), r["micro_small_value"], percent(r["micro_small_share"]),
                round(100 * r["target_share"]), "ya" if r["meets_target"] else "tidak",
-               r["micro_small_value"],
+               r["paid_value"], percent(r["micro_small_paid_share"]),
                None if r["tkdn_weighted"] is None else round(r["tkdn_weighted"], 1),
-               r["paid_value"], r["overrides"], r["breaches"]]
+               r["overrides"], r["breaches"]]
 
 
 def regional_rows(rows: list[dict]) -> Iterator[list]:

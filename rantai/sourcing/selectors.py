@@ -305,10 +305,11 @@ def _holding(org) -> object:
 
 def compliance_ledger(*, province=None, since=None, until=None) -> list[dict]:
     """One row per buyer with awards: awarded value (before PPN), the value awarded to UMKM
-    (micro, small and medium by the supplier's scale at award time) and to micro and small
-    alone, the UMKM share against the 40% target, paid value, value-weighted TKDN (lines
-    without a TKDN figure count as 0), and reserved-package overrides (with their recorded
-    reasons) and breaches.
+    (micro, small and medium by the supplier's scale at award time) and to UMK (micro and
+    small) alone, the UMK shares of awarded and of paid value against the 40% target of
+    PP 7/2021 (``meets_target`` is the awarded UMK share), paid value, value-weighted TKDN
+    (lines without a TKDN figure count as 0), and reserved-package overrides (with their
+    recorded reasons) and breaches.
 
     ``province`` (a province code) keeps needs delivered there; ``since``/``until`` bound
     the award time. A breach is an award outside the reservation on a need the buyer's rule
@@ -334,7 +335,8 @@ def compliance_ledger(*, province=None, since=None, until=None) -> list[dict]:
             "buyer_id": buyer.pk, "buyer_name": buyer.name, "buyer_kind": buyer.buyer_kind,
             "holding_id": _holding(buyer).pk, "holding_name": _holding(buyer).name,
             "awarded_value": 0, "umk_value": 0, "micro_small_value": 0, "paid_value": 0,
-            "umk_paid_value": 0, "umk_share": None, "micro_small_share": None,
+            "umk_paid_value": 0, "micro_small_paid_value": 0, "umk_share": None,
+            "micro_small_share": None, "micro_small_paid_share": None,
             "target_share": 0.4, "meets_target": False, "tkdn_weighted": None,
             "overrides": 0, "override_needs": [], "breaches": 0, "breach_needs": []})
         row["awarded_value"] += award.value
@@ -347,6 +349,8 @@ def compliance_ledger(*, province=None, since=None, until=None) -> list[dict]:
             paid_orders[buyer.pk].add(order.pk)
             row["paid_value"] += order.paid_amount
             row["umk_paid_value"] += order.paid_amount if umk else 0
+            row["micro_small_paid_value"] += (order.paid_amount if award.supplier_scale
+                                              in MICRO_SMALL_SCALES else 0)
         rule = effective_rule(buyer.buyer_kind)
         if (reservation_applies(buyer.buyer_kind, need.estimated_value) and not need.umk_reserved
                 and award.supplier_scale not in rule.scales and need.pk not in outside):
@@ -362,6 +366,8 @@ def compliance_ledger(*, province=None, since=None, until=None) -> list[dict]:
         if row["awarded_value"]:
             row["umk_share"] = row["umk_value"] / row["awarded_value"]
             row["micro_small_share"] = row["micro_small_value"] / row["awarded_value"]
-            row["meets_target"] = row["umk_share"] >= row["target_share"]
+            row["meets_target"] = row["micro_small_share"] >= row["target_share"]
             row["tkdn_weighted"] = weighted[buyer_id] / row["awarded_value"]
+        if row["paid_value"]:
+            row["micro_small_paid_share"] = row["micro_small_paid_value"] / row["paid_value"]
     return sorted(rows.values(), key=lambda r: (r["buyer_name"], r["buyer_id"]))

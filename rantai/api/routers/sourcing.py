@@ -285,11 +285,13 @@ class ComplianceRowOut(Schema):
     umk_value: int
     micro_small_value: int
     umk_share: float | None
-    micro_small_share: float | None
+    micro_small_share: float | None  # meets_target: this share ≥ target_share (UMK, PP 7/2021)
     target_share: float
     meets_target: bool
     paid_value: int
     umk_paid_value: int
+    micro_small_paid_value: int
+    micro_small_paid_share: float | None
     tkdn_weighted: float | None
     overrides: int
     override_needs: list[ReservationCaseOut]

@@ -12,7 +12,7 @@ from rantai.api.tests.helpers import token_client
 from rantai.core import clock
 from rantai.sourcing import selectors, services
 from rantai.sourcing.choices import OrderStatus
-from rantai.sourcing.models import Award, Need
+from rantai.sourcing.models import Award, Need, PurchaseOrder
 
 from .test_decisions import _two_line_need
 
@@ -152,12 +152,19 @@ def test_compliance_ledger_counts_umkm_share_tkdn_overrides_and_breaches():
     [row] = [r for r in selectors.compliance_ledger() if r["buyer_id"] == buyer.organisation_id]
     assert (row["awarded_value"], row["umk_value"]) == (10_000_000, 3_000_000)
     assert row["umk_share"] == pytest.approx(0.3) and not row["meets_target"]
+    assert row["micro_small_share"] == pytest.approx(0.3)  # the micro supplier's 3 of 10
+    assert row["micro_small_paid_share"] is None  # nothing paid yet
     assert row["tkdn_weighted"] == pytest.approx(15.0)  # 50% on 3 of 10 million
     assert row["overrides"] == 1 and row["override_needs"][0]["reason"] == (
         "Di luar kemampuan teknis UMK")
     assert row["breaches"] == 1 and row["breach_needs"][0]["title"] == "Rel"
     assert Award.objects.get(need=need).supplier_scale == "micro"
     assert selectors.compliance_ledger(province="11") == []  # nothing delivered in Aceh
+    # Paid value is measured too: 3 million paid to the micro supplier, 1 million to PT Besar.
+    PurchaseOrder.objects.filter(need=need).update(paid_amount=3_000_000)
+    PurchaseOrder.objects.filter(need=waived).update(paid_amount=1_000_000)
+    [row] = [r for r in selectors.compliance_ledger() if r["buyer_id"] == buyer.organisation_id]
+    assert row["paid_value"] == 4_000_000 and row["micro_small_paid_share"] == pytest.approx(0.75)
 
 
 def test_compliance_page_and_api_show_a_buyer_only_its_own_row(client):

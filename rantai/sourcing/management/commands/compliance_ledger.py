@@ -11,6 +11,7 @@ from rantai.sourcing.selectors import compliance_ledger, payment_days
 
 COLUMNS = ["buyer_id", "buyer_name", "buyer_kind", "holding_name", "awarded_value", "umk_value",
            "umk_share", "micro_small_value", "micro_small_share", "meets_target", "paid_value",
+           "micro_small_paid_value", "micro_small_paid_share",
            "tkdn_weighted", "overrides", "breaches", "days_median", "days_p90", "bast_paid",
            "bast_unpaid_overdue"]
 
