@@ -212,7 +212,8 @@ def pairing_ledger(event: Event) -> list[dict]:
     since = event.date
     quotes = defaultdict(int)
     for supplier_id, buyer_id in Quote.objects.filter(
-        supplier_id__in=suppliers, need__buyer_id__in=buyers, submitted_at__date__gte=since
+        status="submitted", supplier_id__in=suppliers, need__buyer_id__in=buyers,
+        submitted_at__date__gte=since,
     ).values_list("supplier_id", "need__buyer_id"):
         quotes[(supplier_id, buyer_id)] += 1
     orders = (

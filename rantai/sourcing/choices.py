@@ -19,13 +19,16 @@ NEED_TRANSITIONS = {
 
 
 class QuoteStatus(models.TextChoices):
+    DRAFT = "draft", _("Draf (belum terkirim)")
     SUBMITTED = "submitted", _("Terkirim")
     WITHDRAWN = "withdrawn", _("Ditarik")
 
 
+# A draft is the SME's alone: not counted, not compared, not awardable until submitted.
 QUOTE_TRANSITIONS = {
+    QuoteStatus.DRAFT: {QuoteStatus.DRAFT, QuoteStatus.SUBMITTED, QuoteStatus.WITHDRAWN},
     QuoteStatus.SUBMITTED: {QuoteStatus.SUBMITTED, QuoteStatus.WITHDRAWN},
-    QuoteStatus.WITHDRAWN: {QuoteStatus.SUBMITTED},
+    QuoteStatus.WITHDRAWN: {QuoteStatus.SUBMITTED, QuoteStatus.DRAFT},
 }
 
 

@@ -276,10 +276,12 @@ def quote_submit(
     *, need: Need, by: Membership, unit_prices: dict[int, int], lead_time_days: int,
     note: str = "", seller_pkp: bool = False, ppn_included: bool = False,
     products: dict[int, int | None] | None = None, validity_days: int | None = None,
-    warranty: str = "", attachment=None,
+    warranty: str = "", attachment=None, draft: bool = False,
 ) -> Quote:
     """Submit or revise the SME's sealed quote: one whole-rupiah unit price per need line,
     optionally the product offered per line (``products``: line id → product id).
+    ``draft=True`` saves it unsent instead (checked like a quote, but eligibility is only
+    enforced on submission; a submitted quote cannot go back to draft — withdraw it).
 
     Refused after the deadline, and refused with the reason when the SME is not eligible
     (reservation, required certificates valid today and covering the product, minimum
@@ -308,8 +310,9 @@ def quote_submit(
             errors[f"product_{line_pk}"] = _("Produk ini bukan milik usaha Anda.")
     line_products = {line.pk: own.get(chosen.get(line.pk)) for line in lines}
     today = timezone.localdate(clock.now())
-    for field, reasons in quote_refusals(need, supplier, line_products, today).items():
-        errors.setdefault(field, reasons)
+    if not draft:
+        for field, reasons in quote_refusals(need, supplier, line_products, today).items():
+            errors.setdefault(field, reasons)
     if attachment and (problem := document_problem(attachment, drawings=True)):
         errors["attachment"] = problem
     if errors:
@@ -328,21 +331,26 @@ def quote_submit(
                   ppn_included=ppn_included, lead_time_days=lead_time_days,
                   validity_days=validity_days, warranty=warranty.strip()[:200], note=note,
                   need_revision=need.revision)
+    status = QuoteStatus.DRAFT if draft else QuoteStatus.SUBMITTED
     quote = Quote.objects.filter(need=need, supplier=supplier).first()
     if quote is None:
         try:
             with transaction.atomic():
                 quote = Quote.objects.create(need=need, supplier=supplier, submitted_by=by.user,
-                                             **fields)
+                                             status=status, **fields)
         except IntegrityError as error:  # the same SME submitted from another tab first
             raise ValidationError({"__all__": _(
                 "Penawaran Anda baru saja terkirim dari sesi lain. Muat ulang halaman.")}) from error
-        action = "quote.submit"
+        action = "quote.draft" if draft else "quote.submit"
     else:
-        move(quote, QUOTE_TRANSITIONS, QuoteStatus.SUBMITTED, submitted_at=clock.now(),
+        if draft and quote.status == QuoteStatus.SUBMITTED:
+            raise ValidationError({"__all__": _(
+                "Penawaran Anda sudah terkirim: perbarui lalu kirim, atau tarik dulu.")})
+        action = ("quote.draft" if draft else
+                  "quote.revise" if quote.status == QuoteStatus.SUBMITTED else "quote.submit")
+        move(quote, QUOTE_TRANSITIONS, status, submitted_at=clock.now(),
              submitted_by=by.user, **fields)
         quote.lines.all().delete()
-        action = "quote.revise"
     if attachment:
         quote.attachment.save(attachment.name, attachment, save=True)
     QuoteLine.objects.bulk_create([

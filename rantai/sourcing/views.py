@@ -227,11 +227,14 @@ def quote_submit(request, need_id: int):
                      products=list(supplier.products.all()) if supplier else [])
     if form.is_valid():
         try:
-            services.quote_submit(need=need, by=request.membership, **form.service_arguments())
+            draft = "draft" in request.POST
+            services.quote_submit(need=need, by=request.membership, draft=draft,
+                                  **form.service_arguments())
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Penawaran terkirim dan tersegel sampai batas waktu."))
+            messages.success(request, _("Draf penawaran disimpan; belum terkirim ke pembeli.")
+                             if draft else _("Penawaran terkirim dan tersegel sampai batas waktu."))
             return redirect("sourcing:need-detail", need.pk)
     context = {"need": need, "lines": need.lines.all(), "kbli": need.kbli.all(),
                "count": selectors.quote_count(need), "now": clock.now(),

@@ -132,6 +132,7 @@ class QuoteFullIn(QuoteIn):
     ppn_included: bool = False
     validity_days: Count | None = None
     warranty: str = Field("", max_length=200)
+    draft: bool = False  # save unsent: not counted, not compared, eligibility checked on submit
 
 
 class QuoteLineFullOut(QuoteLineOut):
@@ -442,7 +443,8 @@ def submit_quote(request, need_id: int, payload: QuoteFullIn):
                  products={line.need_line_id: line.product_id for line in payload.lines},
                  lead_time_days=payload.lead_time_days, note=payload.note,
                  seller_pkp=payload.seller_pkp, ppn_included=payload.ppn_included,
-                 validity_days=payload.validity_days, warranty=payload.warranty)
+                 validity_days=payload.validity_days, warranty=payload.warranty,
+                 draft=payload.draft)
     return _own_quote(need, membership)
 
 
