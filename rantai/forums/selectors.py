@@ -140,8 +140,37 @@ def _meetings(event: Event):
     return run.meetings.exclude(attendance=Attendance.CANCELLED)
 
 
+def _product_categories(supplier_ids) -> dict[int, str]:
+    """Each SME's product category: the KBLI 2020 division (2 digits) of its lowest KBLI
+    code, e.g. "24 Industri Logam Dasar"; SMEs without a code get none."""
+    from rantai.suppliers.models import SupplierProfile
+    from rantai.taxonomy.models import Kbli
+
+    division: dict[int, str] = {}
+    for supplier_id, code in (SupplierProfile.kbli.through.objects
+                              .filter(supplierprofile_id__in=supplier_ids)
+                              .order_by("supplierprofile_id", "kbli_id")
+                              .values_list("supplierprofile_id", "kbli_id")):
+        division.setdefault(supplier_id, code[:2])
+    titles = dict(Kbli.objects.filter(code__in=set(division.values())).values_list("code", "title"))
+    return {sid: f"{d} {titles.get(d, '')}".strip() for sid, d in division.items()}
+
+
+def _by_category(outcomes) -> list[dict]:
+    rows = list(outcomes.values_list("registration__supplier_id", "outcome__potential_value"))
+    category = _product_categories({supplier_id for supplier_id, _value in rows})
+    totals: dict[str, dict] = {}
+    for supplier_id, value in rows:
+        row = totals.setdefault(category.get(supplier_id, "—"),
+                                {"label": category.get(supplier_id, "—"), "value": 0, "meetings": 0})
+        row["value"] += value or 0
+        row["meetings"] += 1
+    return sorted(totals.values(), key=lambda r: (-r["value"], r["label"]))
+
+
 def potential_report(event: Event) -> dict:
-    """Potential declared in outcomes: total, by buyer, by province and by scale."""
+    """Potential declared in outcomes: total, by buyer, by product category (the SME's KBLI
+    division), by province and by scale."""
     meetings = _meetings(event)
     outcomes = meetings.filter(outcome__isnull=False)
     total = outcomes.aggregate(v=Sum("outcome__potential_value"))["v"] or 0
@@ -160,6 +189,7 @@ def potential_report(event: Event) -> dict:
         "no_show": meetings.filter(attendance=Attendance.NO_SHOW).count(),
         "with_outcome": outcomes.count(),
         "by_buyer": grouped("seat__organisation__name"),
+        "by_category": _by_category(outcomes),
         "by_province": grouped("registration__supplier__regency__province__name"),
         "by_scale": [
             {**row, "label": SCALE_LABELS.get(row["label"], row["label"])}

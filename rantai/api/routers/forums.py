@@ -623,8 +623,9 @@ def import_list(
 
 @router.get("/{int:event_id}/report", response=responses(dict))
 def report(request, event_id: int):
-    """The organiser's figures: potential (total, by buyer, province, scale), meetings held and
-    no-shows, SMEs without a meeting, and the pairing ledger (potential → quotes → orders → paid)."""
+    """The organiser's figures: potential (total, by buyer, product category, province, scale),
+    meetings held and no-shows, SMEs without a meeting, and the pairing ledger (potential →
+    quotes → orders → paid)."""
     event = access_event(membership_of(request), event_id, MANAGE)
     potential = selectors.potential_report(event)
     ledger = selectors.pairing_ledger(event)

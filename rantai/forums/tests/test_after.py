@@ -79,6 +79,9 @@ def test_follow_up_rfq_invites_the_sme_and_the_ledger_traces_it_to_payment():
     assert meeting.attendance == "held"
     report = potential_report(event)
     assert report["total"] == 250_000_000 and report["by_buyer"][0]["label"] == "PT INKA (Persero)"
+    codes = sorted(supplier.kbli.values_list("code", flat=True))
+    [category] = report["by_category"]
+    assert category["label"].startswith(codes[0][:2] + " ") and category["value"] == 250_000_000
 
     quote = quote_submit(need=need, by=sme, unit_prices={need.lines.get().pk: 400_000}, lead_time_days=30)
     with after(20):
