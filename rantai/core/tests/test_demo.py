@@ -72,6 +72,7 @@ FORUM_BUMN = {
 def demo(django_db_setup, django_db_blocker):
     """The output of one full ``seed_demo`` run, visible to every test in this module."""
     with django_db_blocker.unblock(), transaction.atomic():
+        _wipe()  # ids from 1, as on a fresh database (PostgreSQL sequences outlive rollbacks)
         out = StringIO()
         call_command("seed_demo", stdout=out)
         yield out.getvalue()
