@@ -8,6 +8,7 @@ participant shares weighs little), rebuilt when registrations or profiles change
 from dataclasses import dataclass
 
 from django.db.models import Count, Max
+from django.utils.translation import get_language
 
 from rantai.engine.matching import MatchingIndex
 from rantai.engine.matching import Need as EngineNeed
@@ -60,7 +61,10 @@ def suggested_buyers(event: Event, registration: Registration, *, k: int = 10) -
     if not items:
         return []
     ranked = _index(event).rank_needs(
-        supplier_doc(registration.supplier), [_engine_need(n, event) for n in items.values()], k=len(items)
+        supplier_doc(registration.supplier),
+        [_engine_need(n, event) for n in items.values()],
+        k=len(items),
+        language="en" if (get_language() or "id").startswith("en") else "id",
     )
     out, seen = [], set()
     for need, match in ranked:

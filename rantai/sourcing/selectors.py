@@ -227,6 +227,13 @@ def clarifications(need: Need) -> QuerySet:
                                     "answered_at")
 
 
+def own_pending_questions(need: Need, membership: Membership) -> QuerySet:
+    """The caller's own questions on ``need`` that the buyer has not answered yet (only the
+    asker sees them; answered ones are in ``clarifications`` for everyone)."""
+    return need.clarifications.filter(asked_by_id=membership.organisation_id,
+                                      answered_at__isnull=True).only("id", "question", "asked_at")
+
+
 # -- payment days and the compliance ledger ------------------------------------------------
 
 def _percentile(values: list[int], q: float) -> float | None:

@@ -116,6 +116,7 @@ def need_create(request):
 def _sme_context(request, need, context, quote_form=None) -> None:
     membership = request.membership
     quote = selectors.own_quote(need, membership)
+    context["own_pending"] = selectors.own_pending_questions(need, membership)
     supplier = SupplierProfile.objects.filter(organisation_id=membership.organisation_id).first()
     products = list(supplier.products.all()) if supplier else []
     if quote_form is None:

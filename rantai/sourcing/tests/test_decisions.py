@@ -167,6 +167,8 @@ def test_clarifications_are_published_to_every_participant_without_the_asker(cli
     login(client, other)
     assert "Toleransi berapa" not in client.get(
         reverse("sourcing:need-detail", args=[need.pk])).content.decode()  # not yet answered
+    login(client, asker)  # the asker alone sees its question waiting
+    assert "Toleransi berapa" in _clarifications(client, need)
     login(client, buyer)
     section = _clarifications(client, need)
     assert "Toleransi berapa" in section and "CV Penanya" not in section
