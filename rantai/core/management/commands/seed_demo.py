@@ -18,6 +18,7 @@ from rantai.core.demo.organisations import ADMIN_EMAIL
 from rantai.core.demo.summary import summary
 from rantai.core.demo.writer import anchor_for, demo_exists
 from rantai.development.demo import seed as seed_development
+from rantai.jobs.worker import run_pending
 from rantai.taxonomy.models import Kbli, Regency
 
 
@@ -40,9 +41,13 @@ class Command(BaseCommand):
         # Demo addresses are fictitious: the replayed invitations and awards must not be
         # mailed, whatever EMAIL_BACKEND is configured.
         with (override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
-              translation.override(settings.LANGUAGE_CODE), transaction.atomic()):
-            ForumWriter(plan, anchor_for(timezone.now())).run()  # the Writer, with the demo forums
-            seed_development()  # programmes, feedback and development plans
+              translation.override(settings.LANGUAGE_CODE)):
+            with transaction.atomic():
+                ForumWriter(plan, anchor_for(timezone.now())).run()  # the Writer, with forums
+                seed_development()  # programmes, feedback and development plans
+            # The matching alerts the replayed publications queued on commit: run them here,
+            # so they become in-app notifications and are never mailed by the worker.
+            run_pending(kinds=["matching.need_alerts"])
         counts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in summary().items())
         self.stdout.write(f"demo built in {time.monotonic() - started:.1f} s: {counts}")
         self.stdout.write("logins: python manage.py demo_logins "
