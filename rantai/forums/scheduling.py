@@ -295,6 +295,10 @@ def schedule_publish(*, run: ScheduleRun, by: Membership) -> None:
     event = run.event
     if not may_organise(by) or event.organiser_id != by.organisation_id:
         raise PermissionDenied
+    if run.status == RunStatus.DONE and not run.meetings.exists():
+        raise ValidationError({"__all__": _(
+            "Jadwal ini tidak berisi satu pertemuan pun: pembeli perlu menerima permintaan "
+            "pertemuan dulu, lalu susun jadwal lagi.")})
     previous = event.runs.filter(status=RunStatus.PUBLISHED).exclude(pk=run.pk).first()
     move(run, RUN_TRANSITIONS, RunStatus.PUBLISHED, published_at=clock.now())
     if previous is not None:

@@ -211,3 +211,19 @@ def test_a_failing_engine_marks_the_run_failed(monkeypatch):
     run_jobs()
     run.refresh_from_db()
     assert run.status == RunStatus.FAILED and Job.objects.get(pk=run.job_id).status == "failed"
+
+
+def test_an_empty_schedule_cannot_be_published():
+    organiser = make_organiser()
+    event, _buyers = make_event(organiser, slots=3, buyers=BUYERS)
+    register(event, "CV Tanpa Permintaan")
+    run = schedule_enqueue(event=event, by=organiser, time_limit_s=5)
+    run_jobs()
+    run.refresh_from_db()
+    assert run.status == RunStatus.DONE and not run.meetings.exists()
+    with pytest.raises(ValidationError) as error:
+        schedule_publish(run=run, by=organiser)
+    assert "menerima permintaan" in str(error.value)
+    run.refresh_from_db()
+    event.refresh_from_db()
+    assert run.status == RunStatus.DONE and event.status == "open"
