@@ -8,11 +8,11 @@ participant shares weighs little), rebuilt when registrations or profiles change
 from dataclasses import dataclass
 
 from django.db.models import Count, Max
-from django.utils.translation import get_language
 
 from rantai.engine.matching import MatchingIndex
 from rantai.engine.matching import Need as EngineNeed
 from rantai.matching.documents import supplier_doc, supplier_docs
+from rantai.matching.selectors import engine_language
 from rantai.suppliers.models import SupplierProfile
 
 from .models import BuyerSeat, Event, EventNeed, Registration
@@ -64,7 +64,7 @@ def suggested_buyers(event: Event, registration: Registration, *, k: int = 10) -
         supplier_doc(registration.supplier),
         [_engine_need(n, event) for n in items.values()],
         k=len(items),
-        language="en" if (get_language() or "id").startswith("en") else "id",
+        language=engine_language(),
     )
     out, seen = [], set()
     for need, match in ranked:

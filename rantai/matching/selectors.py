@@ -7,7 +7,6 @@
 
 Callers check permissions first (``permissions.py``); these functions trust their inputs.
 """
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -72,15 +71,6 @@ class MatchList:
 def engine_language() -> str:
     """The active Django language as the engine names it ("id" or "en")."""
     return "en" if (get_language() or "id").startswith("en") else "id"
-
-
-def _language(method, language: str | None) -> dict:
-    """``language=`` for engine methods that accept it (older engines speak Indonesian)."""
-    try:
-        accepts = "language" in inspect.signature(method).parameters
-    except (TypeError, ValueError):
-        return {}
-    return {"language": language or engine_language()} if accepts else {}
 
 
 # -- need → SMEs ----------------------------------------------------------------------------
@@ -151,8 +141,8 @@ def rank_suppliers(query: EngineNeed, filters: CandidateFilters, *, allowed: fro
 
     def work(index: MatchingIndex) -> tuple[list[Match], list[Match]]:
         found = index.search(query, k=pool, diversity=INCLUSION if filters.inclusive else 0.0,
-                             **_language(index.search, language))
-        missed = index.near_misses(query, k=NEAR_MISSES * 2, **_language(index.near_misses, language))
+                             language=language or engine_language())
+        missed = index.near_misses(query, k=NEAR_MISSES * 2, language=language or engine_language())
         return found, missed
 
     found, missed = live_index().run(work)
@@ -230,10 +220,10 @@ def opportunities_for(membership: Membership, *, language: str | None = None,
 
     def work(index: MatchingIndex):
         ranked = index.rank_needs(doc, [q for _pk, q, _b in fits], k=len(fits),
-                                  **_language(index.rank_needs, language))
+                                  language=language or engine_language())
         relaxed = [replace(q, umk_only=False, required_certifications=frozenset())
                    for _pk, q, _b in misses]
-        near = index.rank_needs(doc, relaxed, k=len(relaxed), **_language(index.rank_needs, language))
+        near = index.rank_needs(doc, relaxed, k=len(relaxed), language=language or engine_language())
         return ranked, near
 
     ranked, near = live_index().run(work)
