@@ -16,7 +16,8 @@ from rantai.core import clock
 from rantai.core.feedback import run_and_report
 from rantai.core.forms import add_service_errors
 from rantai.development.selectors import supplier_rating_summary
-from rantai.sourcing.selectors import opportunities, orders_visible
+from rantai.matching.selectors import engine_language, opportunities_for
+from rantai.sourcing.selectors import orders_visible
 from rantai.taxonomy.models import Province
 
 from . import services
@@ -49,15 +50,21 @@ def _own_profile_or_404(membership):
 
 @org_required(OrgKind.SME)
 def home(request):
-    """The SME's start page: profile state and checklist, needs it may quote on, orders."""
+    """The SME's start page: profile state and checklist, its best opportunities (the top
+    of *Peluang untuk Anda*: the same needs in the same order, invitations pinned first),
+    orders."""
     profile = profile_of(request.membership.organisation_id)
+    found = sorted(opportunities_for(request.membership, language=engine_language()),
+                   key=lambda o: not o.invited)
     return render(request, "suppliers/home.html", {
         "profile": profile,
         "completeness": profile_completeness(profile) if profile else None,
-        "needs": opportunities(request.membership)[:10],
+        "opportunities": found[:HOME_OPPORTUNITIES], "opportunities_total": len(found),
         "orders": orders_visible(request.membership)[:10],
     })
 
+
+HOME_OPPORTUNITIES = 5
 
 _PROFILE_FIELDS = ("name", "legal_form", "nib", "regency_id", "description", "annual_sales",
                    "business_capital", "npwp", "address", "contact_name", "contact_phone",

@@ -3,8 +3,20 @@ import random
 from datetime import timedelta
 
 from . import DEFAULT_SMES, DEMO_SEED
-from .organisations import AGENCIES, BUYERS, ORGANISER, PENDING_BUYER
-from .plan import Approve, CreateAdmin, Event, ImportSuppliers, JoinSme, Plan, SignUp
+from .organisations import AGENCIES, BUYERS, FEATURED_SMES, ORGANISER, PENDING_BUYER
+from .plan import (
+    Approve,
+    CreateAdmin,
+    DecideVerification,
+    Event,
+    ImportSuppliers,
+    JoinSme,
+    Plan,
+    RequestVerification,
+    SignUp,
+    SmeSpec,
+)
+from .regions import place
 from .smes import generate_smes
 from .timeline import Story, at, procured_kbli
 
@@ -31,11 +43,50 @@ def _organisation_events(rng: random.Random, active_smes: list[str]) -> list[Eve
     return events
 
 
+PROVINCIAL_VERIFIER = {"35": "disperindag.jatim"}  # else the ministry verifies
+NATIONAL_VERIFIER = "kemenperin"
+PENDING_PER_QUEUE = 3  # recent requests left waiting, in Jawa Timur and elsewhere
+NEEDS_CHANGES = 2
+VERIFIED_SHARE = 0.7  # of the other active SMEs; the rest never asked
+CHANGES_NOTE = ("Foto NIB tidak terbaca dan alamat pabrik belum sama dengan NIB. "
+                "Unggah ulang NIB dan perbaiki alamat, lalu ajukan lagi.")
+
+
+def _verification_events(rng: random.Random, active: list[SmeSpec],
+                         joined: dict[str, timedelta]) -> list[Event]:
+    """Who asked to be verified and what agency staff decided: featured SMEs verified, a few
+    recent requests still waiting in each queue (national and Jawa Timur), two sent back
+    with a note, most of the rest verified, some never asked."""
+    featured = {f.key for f in FEATURED_SMES}
+    in_jatim = [s for s in active if s.key not in featured and place(s.regency).province == "35"]
+    elsewhere = [s for s in active if s.key not in featured and place(s.regency).province != "35"]
+    waiting = {s.key for s in in_jatim[-PENDING_PER_QUEUE:] + elsewhere[-PENDING_PER_QUEUE:]}
+    sent_back = {s.key for s in elsewhere[:NEEDS_CHANGES]}
+    events: list[Event] = []
+    for sme in active:
+        if sme.key in waiting:
+            events.append(RequestVerification(at(-rng.randint(2, 12), rng.randint(8, 16)), sme.key))
+            continue
+        if sme.key not in featured | sent_back and rng.random() >= VERIFIED_SHARE:
+            continue
+        asked = joined[sme.key] + timedelta(days=rng.randint(2, 10))
+        agency = PROVINCIAL_VERIFIER.get(place(sme.regency).province, NATIONAL_VERIFIER)
+        events.append(RequestVerification(asked, sme.key))
+        events.append(DecideVerification(asked + timedelta(days=rng.randint(1, 6), hours=2),
+                                         sme.key, agency, verified=sme.key not in sent_back,
+                                         note="" if sme.key not in sent_back else CHANGES_NOTE))
+    return events
+
+
 def build_plan(*, seed: int = DEMO_SEED, smes: int = DEFAULT_SMES) -> Plan:
     """The demo for ``seed`` with at least ``smes`` SMEs. Same arguments, same plan."""
     rng = random.Random(seed)
     population = generate_smes(rng, smes, procured_kbli())
-    events = _organisation_events(rng, [s.key for s in population if s.email])
+    active = [s for s in population if s.email]
+    events = _organisation_events(rng, [s.key for s in active])
+    joined = {e.sme: e.at for e in events if isinstance(e, JoinSme)}
+    # Its own random stream, so the story below stays what it was before verification existed.
+    events += _verification_events(random.Random(f"{seed}-verification"), active, joined)
     story = Story(rng, population)
     story.scripted()
     story.generated()

@@ -45,11 +45,13 @@ LOGINS: tuple[Login, ...] = (
     Login("Agency officer (national) · Kementerian Perindustrian",
           _AGENCIES["kemenperin"].email,
           "Dashboard with the map: click any figure for the list behind it and export it; "
+          "SMEs waiting for verification (Verifikasi: verify or send back with a note); "
           "the compliance ledger (Kepatuhan); mentoring programmes and development plans "
           "(Pengembangan); the forum's potential against orders realised."),
     Login("Agency officer (Jawa Timur) · Disperindag Provinsi Jawa Timur",
           _AGENCIES["disperindag.jatim"].email,
-          "The same dashboard, limited to Jawa Timur (province 35)."),
+          "The same dashboard, limited to Jawa Timur (province 35), and the Jawa Timur SMEs "
+          "waiting for verification."),
     Login("Forum organiser", ORGANISER.email,
           "The past forum's report and pairing ledger (potential → quotes → orders → paid); "
           "the upcoming forum with open registration (Forum)."),

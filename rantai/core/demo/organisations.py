@@ -174,3 +174,49 @@ FEATURED_SMES: tuple[FeaturedSme, ...] = (
         annual_sales=9_500_000_000, business_capital=3_200_000_000,
         description="Karung plastik anyaman dan kemasan plastik cetak dari Sidoarjo."),
 )
+
+
+@dataclass(frozen=True)
+class ProfileDetails:
+    """What a featured SME's owner filled in after signing up, so its profile is as complete
+    as a real, active supplier's: contact and workforce, product details (name, monthly
+    capacity, price range in rupiah), process capabilities (process, material, largest part
+    in kg) and certificates (kind, number, issuer, covered product or "")."""
+
+    address: str
+    phone: str
+    workforce: int
+    products: tuple[tuple[str, int, int, int], ...]
+    capabilities: tuple[tuple[str, str, int | None], ...]
+    certificates: tuple[tuple[str, str, str, str], ...]
+
+
+FEATURED_DETAILS: dict[str, ProfileDetails] = {
+    "baja.kurnia": ProfileDetails(
+        address="Jl. Raya Ceper No. 17, Batur, Ceper, Klaten", phone="0272-551-234", workforce=46,
+        products=(("blok rem besi cor", 800, 185_000, 240_000),
+                  ("klem besi cor tiang listrik", 3_000, 42_000, 65_000),
+                  ("pemberat besi cor", 1_500, 90_000, 150_000)),
+        capabilities=(("casting", "besi cor kelabu (FC 200/250)", 250),
+                      ("casting", "besi cor nodular (FCD 450)", 120),
+                      ("machining", "bubut dan frais komponen hasil cor", None)),
+        certificates=(("sni", "SNI 07-0850-2021/0147", "LSPro Balai Besar Logam dan Mesin",
+                       "blok rem besi cor"),
+                      ("tkdn_ik", "TKDN-IK/2024/0318", "Kementerian Perindustrian",
+                       "blok rem besi cor"))),
+    "tempe.makmur": ProfileDetails(
+        address="Kampung Sanan RW 15, Purwantoro, Blimbing, Kota Malang", phone="0341-491-220",
+        workforce=38,
+        products=(("keripik tempe", 2_500, 60_000, 85_000), ("tempe kedelai", 6_000, 14_000, 18_000)),
+        capabilities=(("food_processing", "dapur produksi bersertifikat halal", None),),
+        certificates=(("halal", "ID35110000123450823", "BPJPH", "keripik tempe"),
+                      ("pirt", "P-IRT 2153573010123-27", "Dinas Kesehatan Kota Malang",
+                       "keripik tempe"))),
+    "byakta.prakasa": ProfileDetails(
+        address="Jl. Raya Anyer Km 3, Cilegon", phone="0254-392-118", workforce=31,
+        products=(("rekondisi roller conveyor", 120, 2_500_000, 6_000_000),
+                  ("roda gigi", 400, 350_000, 1_800_000)),
+        capabilities=(("machining", "bubut CNC dan frais baja karbon", 150),
+                      ("welding", "fabrikasi dan perbaikan struktur baja", None)),
+        certificates=(("iso9001", "QMS/ID/2023/0419", "Sucofindo ICS", ""),)),
+}

@@ -83,6 +83,25 @@ class JoinSme:
 
 
 @dataclass(frozen=True)
+class RequestVerification:
+    """An SME owner asks agency staff to verify the profile."""
+
+    at: timedelta
+    sme: str
+
+
+@dataclass(frozen=True)
+class DecideVerification:
+    """Agency staff verify a pending profile, or send it back with ``note``."""
+
+    at: timedelta
+    sme: str
+    agency: str
+    verified: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class PostNeed:
     at: timedelta
     need: str
@@ -146,8 +165,9 @@ class Rate:
     comment: str
 
 
-Event = (CreateAdmin | SignUp | Approve | ImportSuppliers | JoinSme | PostNeed | Invite
-         | SubmitQuote | Award | Accept | Deliver | Pay | Rate)
+Event = (CreateAdmin | SignUp | Approve | ImportSuppliers | JoinSme | RequestVerification
+         | DecideVerification | PostNeed | Invite | SubmitQuote | Award | Accept | Deliver | Pay
+         | Rate)
 
 
 @dataclass(frozen=True)

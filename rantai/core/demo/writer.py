@@ -27,15 +27,24 @@ from rantai.suppliers.choices import ProfileStatus
 from rantai.suppliers.models import Product, SupplierProfile
 from rantai.suppliers.scale import decide_scale
 from rantai.suppliers.search import search_text_for
-from rantai.suppliers.services import profile_save, profile_set_published
+from rantai.suppliers.services import (
+    capability_add,
+    certificate_add,
+    product_update,
+    profile_save,
+    profile_set_published,
+    verification_decide,
+    verification_request,
+)
 
 from . import DEMO_PASSWORD
-from .organisations import ADMIN_EMAIL, ADMIN_NAME
+from .organisations import ADMIN_EMAIL, ADMIN_NAME, FEATURED_DETAILS, ProfileDetails
 from .plan import (
     Accept,
     Approve,
     Award,
     CreateAdmin,
+    DecideVerification,
     Deliver,
     ImportSuppliers,
     Invite,
@@ -44,6 +53,7 @@ from .plan import (
     Plan,
     PostNeed,
     Rate,
+    RequestVerification,
     SignUp,
     SubmitQuote,
 )
@@ -99,6 +109,8 @@ class Writer:
         self.handlers = {
             CreateAdmin: self.create_admin, SignUp: self.sign_up, Approve: self.approve,
             ImportSuppliers: self.import_suppliers, JoinSme: self.join_sme,
+            RequestVerification: self.request_verification,
+            DecideVerification: self.decide_verification,
             PostNeed: self.post_need, Invite: self.invite, SubmitQuote: self.submit_quote,
             Award: self.award, Accept: self.accept, Deliver: self.deliver, Pay: self.pay,
             Rate: self.rate,
@@ -197,24 +209,60 @@ class Writer:
 
     def join_sme(self, event: JoinSme, when: datetime) -> None:
         spec = self.smes[event.sme]
+        details = FEATURED_DETAILS.get(spec.key)
         membership = signup(email=spec.email, password=None, full_name=spec.owner,
                             org_name=spec.name, kind=OrgKind.SME, consent=True)
         profile = profile_save(
             by=membership, name=spec.name, legal_form=spec.legal_form, nib=spec.nib,
             regency_code=spec.regency, kbli_codes=list(spec.kbli),
             products=[name for name, _unit in spec.products], description=spec.description,
-            annual_sales=spec.annual_sales, business_capital=spec.business_capital)
+            annual_sales=spec.annual_sales, business_capital=spec.business_capital,
+            workforce=details.workforce if details else None,
+            address=details.address if details else "",
+            contact_name=spec.owner if details else "", contact_phone=details.phone if details else "",
+            contact_email=spec.email if details else "")
         units = dict(spec.products)
         products = list(profile.products.all())
         for product in products:  # the profile form has no unit field yet
             product.unit = units.get(product.name, "")
         Product.objects.bulk_update(products, ["unit"])
+        if details:
+            self._fill_in(membership, profile, details, _local_date(when))
         profile_set_published(profile=profile, by=membership, published=True)
         Organisation.objects.filter(pk=membership.organisation_id).update(created_at=when)
         SupplierProfile.objects.filter(pk=profile.pk).update(created_at=when, updated_at=when)
         self._backdate_user(membership, when)
         self.state.members[spec.key] = membership
         self.state.profiles[spec.key] = profile.pk
+
+    @staticmethod
+    def _fill_in(membership: Membership, profile: SupplierProfile, details: ProfileDetails,
+                 today: date) -> None:
+        """Product details, capabilities and certificates, through the owner's own services."""
+        products = {p.name: p for p in profile.products.all()}
+        for name, capacity, low, high in details.products:
+            product = products[name]
+            product_update(by=membership, product=product, unit=product.unit,
+                           monthly_capacity=Decimal(capacity), price_min=low, price_max=high,
+                           minimum_order=Decimal(max(1, capacity // 100)), lead_time_days=21)
+        for process, material, weight in details.capabilities:
+            capability_add(by=membership, profile=profile, process=process, material=material,
+                           max_part_weight_kg=Decimal(weight) if weight else None)
+        for kind, number, issuer, product in details.certificates:
+            covered = {products[product].pk: Decimal("43.5") if kind == "tkdn_ik" else None
+                       } if product else {}
+            certificate_add(by=membership, profile=profile, kind=kind, number=number,
+                            issuer=issuer, valid_from=today - timedelta(days=120),
+                            valid_until=today + timedelta(days=4 * 365), products=covered)
+
+    def request_verification(self, event: RequestVerification, when: datetime) -> None:
+        verification_request(by=self.state.members[event.sme],
+                             profile=SupplierProfile.objects.get(pk=self.state.profiles[event.sme]))
+
+    def decide_verification(self, event: DecideVerification, when: datetime) -> None:
+        verification_decide(by=self.state.members[event.agency],
+                            profile=SupplierProfile.objects.get(pk=self.state.profiles[event.sme]),
+                            verified=event.verified, note=event.note)
 
     # -- procurement --------------------------------------------------------------------
 

@@ -41,9 +41,10 @@ from rantai.sourcing.models import (
     PurchaseOrder,
     Quote,
 )
-from rantai.suppliers.choices import ProfileStatus, Scale
+from rantai.suppliers.choices import ProfileStatus, Scale, Verification
 from rantai.suppliers.models import Product, SupplierProfile
 from rantai.suppliers.scale import decide_scale
+from rantai.suppliers.selectors import profile_completeness, verification_queue
 from rantai.taxonomy.models import Kbli, Regency
 
 pytestmark = pytest.mark.django_db
@@ -174,6 +175,23 @@ def test_only_suppliers_that_act_have_logins(demo):
     assert len(FEATURED_SMES) <= with_login < 150
     quoting = set(Quote.objects.values_list("supplier__organisation", flat=True))
     assert quoting <= set(Membership.objects.values_list("organisation", flat=True))
+
+
+def test_verification_queues_hold_recent_requests_and_featured_profiles_are_complete(demo):
+    national = Membership.objects.get(organisation__name="Kementerian Perindustrian")
+    jatim = Membership.objects.get(organisation__name__startswith="Dinas Perindustrian")
+    assert verification_queue(national).count() >= 6
+    in_jatim = verification_queue(jatim)
+    assert in_jatim.count() == 3 and all(p.regency.province_id == "35" for p in in_jatim)
+    verified = SupplierProfile.objects.filter(verification=Verification.VERIFIED)
+    assert verified.filter(regency__province_id="35").exists()
+    assert verified.count() > 30 and not verified.filter(organisation__memberships=None).exists()
+    sent_back = SupplierProfile.objects.filter(verification=Verification.NEEDS_CHANGES)
+    assert sent_back.count() == 2 and all(p.verification_note for p in sent_back)
+    flagship = SupplierProfile.objects.get(name="CV Baja Kurnia")
+    assert flagship.verification == Verification.VERIFIED
+    assert profile_completeness(flagship).score >= 90
+    assert flagship.certificates.filter(kind="sni").exists() and flagship.capabilities.exists()
 
 
 # -- buyers, agencies, organiser, admin ---------------------------------------------------------

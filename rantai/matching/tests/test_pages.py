@@ -1,12 +1,14 @@
 """The buyer's match list (filters, reasons, near misses, one-click invite) and the SME's
 opportunities page, through the Django test client."""
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 from django.urls import reverse
 
 from conftest import make_buyer, make_sme
 from rantai.sourcing.models import Invitation
+from rantai.sourcing.services import invitations_create
 from rantai.suppliers.models import SupplierProfile
 from rantai.suppliers.services import product_update
 
@@ -165,3 +167,24 @@ def test_english_pages_read_in_english(client):
     assert "Opportunities for you" in html and "needs a valid SNI certificate" in html and "makes" in html
     html = _matches(login(client, buyer, "en"), n)
     assert "Verified only" in html and "Near misses" in html and "makes" in html
+
+
+def test_the_sme_home_shows_the_top_of_its_opportunities_invitations_first(client):
+    buyer = make_buyer()
+    sme = make_sme("CV Serba", products=("blok rem besi cor",), kbli=("24310",))
+    for i in range(6):
+        need(buyer, title=f"Blok rem besi cor batch {i}")
+    invited = need(buyer, title="Pelat lantai kereta", kbli=("25119",), is_open=False)
+    invitations_create(need=invited, supplier_ids=[sme.organisation.supplier_profile.pk], by=buyer)
+    need(buyer, title="Jasa katering rapat", kbli=("56210",))  # matches nothing: not an opportunity
+    login(client, sme)
+    ranked = client.get(reverse("matching:opportunities")).content.decode()
+    home = client.get(reverse("suppliers:home")).content.decode()
+    listed = home.partition('id="home-opportunities"')[2].partition("</ul>")[0]
+    titles = sorted((t for t in (f"Blok rem besi cor batch {i}" for i in range(6)) if t in listed),
+                    key=listed.index)  # as the home page orders them
+    assert listed.index("Pelat lantai kereta") < min(listed.index(t) for t in titles)  # pinned
+    assert len(titles) == 4  # five on the home page, the invitation among them
+    assert all(ranked.index(a) < ranked.index(b) for a, b in pairwise(titles))  # same order
+    assert "Jasa katering rapat" not in listed and "Jasa katering rapat" not in ranked
+    assert "Lihat semua 7 peluang" in home
