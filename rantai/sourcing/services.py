@@ -752,6 +752,8 @@ def payment_record(
     open invoices oldest first. The order becomes paid once every line is handed over
     and the payable amount is covered. Racing payments can never overpay."""
     _require_party(order, by, "buyer")
+    if order.status == OrderStatus.PAID:
+        raise ValidationError({"__all__": _("Pesanan ini sudah lunas.")})
     if order.status != OrderStatus.DELIVERED:
         raise ValidationError({"__all__": _("Pembayaran baru dapat dicatat setelah BAST dikonfirmasi.")})
     errors: dict[str, str] = {}

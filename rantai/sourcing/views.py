@@ -354,10 +354,21 @@ def order_detail(request, order_id: int):
     invoices = list(order.invoices.order_by("issued_at", "id"))
     open_invoices = [i for i in invoices if i.outstanding > 0]
     outstanding = (order.payable_amount or 0) - paid
+    is_supplier = order.supplier.organisation_id == request.membership.organisation_id
+    deliveries = list(order.deliveries.select_related("need_line").prefetch_related("invoice"))
+    invoiced = {i.delivery_id for i in invoices}
+    # Payments settle invoices: the buyer's form appears only once one is open; until
+    # then the buyer is told it waits for the supplier's invoice on a BAST, and the
+    # supplier that it has a BAST to invoice.
+    owed = order.status == OrderStatus.DELIVERED and outstanding > 0
     return render(request, "sourcing/order_detail.html", {
         "order": order, "is_buyer": is_buyer, "lines": lines, "award": order.awards.first(),
-        "is_supplier": order.supplier.organisation_id == request.membership.organisation_id,
-        "deliveries": order.deliveries.select_related("need_line").prefetch_related("invoice"),
+        "is_supplier": is_supplier,
+        "can_record_payment": is_buyer and owed and bool(open_invoices),
+        "awaiting_invoice": is_buyer and owed and not open_invoices,
+        "invoice_needed": is_supplier and owed and any(d.value > 0 and d.pk not in invoiced
+                                                       for d in deliveries),
+        "deliveries": deliveries,
         "payments": order.payments.select_related("invoice"), "invoices": invoices,
         "paid": paid, "outstanding": due - paid, "payable_outstanding": outstanding,
         "can_deliver": bool(open_lines) and order.status in (OrderStatus.ACCEPTED,

@@ -379,6 +379,21 @@ def _walk(journey: Journey, page: Page, *, buyer, agency, competitor) -> None:
     page.get_by_role("button", name="Konfirmasi BAST").click()
     expect(page.get_by_role("alert")).to_contain_text("Serah terima (BAST) dicatat.")
     expect(page.locator("#order-status")).to_have_text("Diserahterimakan (BAST)")
+    expect(page.locator("#payment-awaits-invoice")).to_be_visible()  # nothing to pay yet
+    expect(page.get_by_role("button", name="Catat pembayaran")).to_have_count(0)
+    journey.log_out()
+
+    # The SME invoices the BAST; then the buyer can record the payment against it.
+    journey.log_in(SME_EMAIL, SME_PASSWORD, PHONE)
+    page.get_by_role("link", name=order_number).click()
+    page.get_by_role("button", name="Terbitkan tagihan").click()
+    expect(page.get_by_role("alert")).to_contain_text("Tagihan diterbitkan.")
+    journey.shot("sme-invoiced")
+    journey.log_out()
+
+    journey.log_in(buyer.user.email, FIXTURE_PASSWORD, DESKTOP)
+    journey.nav().get_by_role("link", name="Pesanan").click()
+    page.get_by_role("link", name=order_number).click()
     page.get_by_label("Jumlah dibayar (Rp)").fill(str(UNIT_PRICE * QUANTITY))
     page.get_by_label("Tanggal bayar").fill(today)
     page.get_by_label("Referensi transfer").fill("TRF-INKA-0001")
