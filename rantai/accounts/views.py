@@ -55,7 +55,7 @@ def home(request):
         return redirect("insights:dashboard")
     if kind == OrgKind.BUYER:
         return redirect("sourcing:need-list")
-    return render(request, "accounts/organiser_home.html")
+    return redirect("forums:list")  # forum organisers
 
 
 @login_required

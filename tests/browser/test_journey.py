@@ -72,7 +72,7 @@ class Journey:
         toggler = self.page.locator(".navbar-toggler")
         # Decided by the viewport, not by is_visible(): right after a resize the layout may
         # not have caught up, and the toggler would vanish under the click.
-        collapsed = self.page.viewport_size["width"] < 768  # Bootstrap's md breakpoint
+        collapsed = self.page.viewport_size["width"] < 1200  # Bootstrap's xl breakpoint (base.html)
         if collapsed and toggler.get_attribute("aria-expanded") != "true":
             toggler.click()
             # Bootstrap sets "show" (and drops "collapsing") once the slide-down has ended.

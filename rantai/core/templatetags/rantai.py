@@ -1,4 +1,6 @@
 """Template filters used everywhere: rupiah and times with their zone named."""
+from datetime import datetime
+
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -26,11 +28,36 @@ def idr_full(amount):
     return format_idr_full(int(amount))
 
 
+def _zone() -> str:
+    return abbreviation(str(timezone.get_current_timezone()))
+
+
 @register.filter
 def local_dt(value):
     """An aware datetime in the viewer's zone with the zone named: 24 Nov 2026 10.00 WIB."""
     if not value:
         return "—"
-    local = timezone.localtime(value)
-    zone = abbreviation(str(timezone.get_current_timezone()))
-    return f"{date_format(local, 'j M Y H.i')} {zone}"
+    return f"{date_format(timezone.localtime(value), 'j M Y H.i')} {_zone()}"
+
+
+@register.filter
+def local_date(value):
+    """A date alone, written as local_dt writes it: 24 Nov 2026.
+
+    A plain date (a forum's day, a delivery date) is shown as it is; an aware datetime is
+    first moved to the viewer's zone, so the day is the one the viewer lives in."""
+    if not value:
+        return "—"
+    if isinstance(value, datetime):
+        value = timezone.localtime(value)
+    return date_format(value, "j M Y")
+
+
+@register.filter
+def local_time(value):
+    """The clock time of an aware datetime in the viewer's zone, zone named: 10.00 WIB.
+
+    For lists under a heading that already gives the day (a forum's slots, an agenda)."""
+    if not value:
+        return "—"
+    return f"{date_format(timezone.localtime(value), 'H.i')} {_zone()}"

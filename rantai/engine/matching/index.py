@@ -47,6 +47,7 @@ _DEFAULT_AVGDL = 12.0  # for an index built empty; a rebuild re-estimates it
 _DEFAULT_PRODUCT_WORDS = 4.0  # mean words per product name, until a build measures it
 _CHUNK = 100_000  # documents analysed and sorted together during a build
 _PRODUCT_CACHE = 200_000  # analysed product names kept for the re-ranking stage
+DENSE_UNION = 32  # a union of more than rows/32 postings is de-duplicated by marking
 PRUNING = True  # False scans every list (the property tests compare both)
 PRUNE_MIN_POSTINGS = 10_000  # lists up to this long are always scanned ...
 PRUNE_SHARE = 64  # ... and up to this fraction of the rows
@@ -86,6 +87,7 @@ class MatchingIndex:
         self._capabilities_seen: dict[str, frozenset[str]] = {}  # a small vocabulary in practice
         self._removed = 0  # rows removed since the last merge: the alive check can be skipped at 0
         self._marker = np.zeros(0, dtype=np.int32)  # scratch for ``_distinct``
+        self._seen = np.zeros(0, dtype=bool)  # scratch for ``_distinct``
 
     # -- building and keeping fresh ---------------------------------------------------
 
@@ -367,17 +369,25 @@ class MatchingIndex:
         else:
             scores[rows] = 0
 
-    def _distinct(self, parts: list[np.ndarray], scores: np.ndarray | None = None) -> np.ndarray:
-        """The union of ``parts``; given the ``scores`` they received, a scan of every row
-        when that is cheaper (every row in ``parts`` has a positive score there)."""
+    def _distinct(self, parts: list[np.ndarray]) -> np.ndarray:
+        """The union of ``parts`` (row order unspecified). Large unions are marked in a
+        boolean array and read back in one pass, several times faster than de-duplicating
+        their concatenation."""
         total = sum(len(p) for p in parts)
-        if scores is not None and total > self._rows.n // 2:
-            return np.flatnonzero(scores[:self._rows.n])
         if total == 0:
             return np.zeros(0, dtype=np.int64)
+        n = self._rows.n
+        if len(self._marker) < n:
+            self._marker = np.zeros(max(n, 2 * len(self._marker)), dtype=np.int32)
+            self._seen = np.zeros(len(self._marker), dtype=bool)
+        if total * DENSE_UNION > n:
+            seen = self._seen
+            for part in parts:
+                seen[part] = True
+            rows = np.flatnonzero(seen[:n])
+            seen[:n] = False
+            return rows
         rows = np.concatenate(parts)
-        if len(self._marker) < self._rows.n:
-            self._marker = np.zeros(max(self._rows.n, 2 * len(self._marker)), dtype=np.int32)
         order = np.arange(len(rows), dtype=np.int32)
         self._marker[rows] = order  # the last position wins for a repeated row
         return rows[self._marker[rows] == order]
@@ -504,7 +514,7 @@ class MatchingIndex:
                         else:
                             scores[old_rows[0]] -= old_values
                     added[u] = self._scan(plan.scanned_keys(u), scores)
-                found = self._distinct([part for parts, _, _ in added.values() for part in parts], scores)
+                found = self._distinct([part for parts, _, _ in added.values() for part in parts])
                 if attempt or not plan.unseen_bound():
                     break
                 floor = self._floor(found, scores[found], units, need, near_miss, delivery, depth, scratch)

@@ -235,3 +235,9 @@ def test_a_buyer_links_its_own_sourcing_need_to_the_forum():
     assert not event.seats.get().needs.exists()  # not its own: refused
     client.post(reverse("forums:need-add", args=[event.pk]), {"title": "Blok rem", "need_id": need.pk})
     assert event.seats.get().needs.get().need_id == need.pk
+
+
+def test_an_organiser_starts_on_the_forum_list():
+    organiser = make_organiser()
+    response = client_for(organiser).get(reverse("accounts:home"))
+    assert response.status_code == 302 and response.url == reverse("forums:list")
