@@ -50,8 +50,9 @@ def _audit(action: str, obj, by: Membership, payload: dict | None = None) -> Non
                  payload=payload or {})
 
 
-def _notify(organisation_id: int, subject: str, body: str = "", url: str = "") -> None:
-    """In-app notification when the notifications app is there (it is optional here)."""
+def _notify(organisation_id: int, subject, body="", url: str = "") -> None:
+    """In-app notification when the notifications app is there (it is optional here);
+    ``subject``/``body``: text or ``lambda: _(…)`` (written in each reader's language)."""
     try:
         from rantai.notifications.services import notify
     except ImportError:  # pragma: no cover - the app ships with the project
@@ -145,7 +146,8 @@ def feedback_create(
         goals=(goals or "").strip() or text.strip())
     _audit("feedback.create", feedback, by, {"supplier": supplier.pk, "category": category,
                                              "source": source, "plan": plan.pk})
-    _notify(supplier.organisation_id, _("Masukan baru dari %(buyer)s") % {"buyer": by.organisation.name},
+    _notify(supplier.organisation_id,
+            lambda: _("Masukan baru dari %(buyer)s") % {"buyer": by.organisation.name},
             text.strip()[:500], _plan_url(plan))
     return feedback
 
@@ -169,8 +171,9 @@ def plan_assign(*, plan: DevelopmentPlan, by: Membership, programme: Programme,
     move(plan, PLAN_TRANSITIONS, PlanStatus.IN_PROGRESS, programme=programme, mentor=mentor.user)
     Enrolment.objects.get_or_create(programme=programme, supplier=plan.supplier)
     _audit("plan.assign", plan, by, {"programme": programme.pk, "mentor": mentor.user_id})
-    _notify(plan.supplier.organisation_id, _("Pendamping untuk rencana pengembangan Anda"),
-            _("%(mentor)s, program %(programme)s") % {"mentor": mentor.user, "programme": programme.name},
+    _notify(plan.supplier.organisation_id, lambda: _("Pendamping untuk rencana pengembangan Anda"),
+            lambda: _("%(mentor)s, program %(programme)s")
+            % {"mentor": mentor.user, "programme": programme.name},
             _plan_url(plan))
     return plan
 
@@ -223,7 +226,8 @@ def plan_request_recheck(*, plan: DevelopmentPlan, by: Membership) -> Developmen
         raise ValidationError({"__all__": _("Tambahkan minimal satu tindakan lebih dulu.")})
     move(plan, PLAN_TRANSITIONS, PlanStatus.RECHECK)
     _audit("plan.request_recheck", plan, by)
-    _notify(plan.buyer_id, _("Pemeriksaan ulang diminta: %(sme)s") % {"sme": plan.supplier.name},
+    _notify(plan.buyer_id,
+            lambda: _("Pemeriksaan ulang diminta: %(sme)s") % {"sme": plan.supplier.name},
             "", _plan_url(plan))
     return plan
 
@@ -240,7 +244,8 @@ def plan_recheck(*, plan: DevelopmentPlan, by: Membership, passed: bool, note: s
          recheck_note=(note or "").strip(), rechecked_at=clock.now())
     _audit("plan.recheck", plan, by, {"passed": passed})
     _notify(plan.supplier.organisation_id,
-            _("Hasil pemeriksaan ulang: lulus") if passed else _("Hasil pemeriksaan ulang: belum"),
+            lambda: (_("Hasil pemeriksaan ulang: lulus") if passed
+                     else _("Hasil pemeriksaan ulang: belum")),
             (note or "")[:500], _plan_url(plan))
     return plan
 

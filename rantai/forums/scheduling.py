@@ -317,8 +317,13 @@ def schedule_publish(*, run: ScheduleRun, by: Membership) -> None:
         },
     )
     url = reverse("forums:agenda", args=[event.pk])
-    subject = _("Jadwal %(event)s sudah terbit") % {"event": event.title}
-    body = _("Lihat agenda pertemuan Anda, nomor meja dan jamnya.")
+
+    def subject() -> str:
+        return _("Jadwal %(event)s sudah terbit") % {"event": event.title}
+
+    def body() -> str:
+        return _("Lihat agenda pertemuan Anda, nomor meja dan jamnya.")
+
     orgs = set(event.seats.values_list("organisation_id", flat=True))
     orgs |= set(
         event.registrations.filter(cancelled=False).values_list("supplier__organisation_id", flat=True)

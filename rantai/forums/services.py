@@ -339,16 +339,16 @@ def request_create(
     if side == Side.SME:
         notify(
             organisation_id=seat.organisation_id,
-            subject=_("Permintaan pertemuan dari %(sme)s") % {"sme": registration.supplier.name},
-            body=_("%(sme)s ingin bertemu Anda di %(event)s.")
+            subject=lambda: _("Permintaan pertemuan dari %(sme)s") % {"sme": registration.supplier.name},
+            body=lambda: _("%(sme)s ingin bertemu Anda di %(event)s.")
             % {"sme": registration.supplier.name, "event": event.title},
             url=_event_url(event),
         )
     elif side == Side.BUYER:
         notify(
             organisation_id=registration.supplier.organisation_id,
-            subject=_("Permintaan pertemuan dari %(buyer)s") % {"buyer": seat.organisation.name},
-            body=_("%(buyer)s ingin bertemu Anda di %(event)s.")
+            subject=lambda: _("Permintaan pertemuan dari %(buyer)s") % {"buyer": seat.organisation.name},
+            body=lambda: _("%(buyer)s ingin bertemu Anda di %(event)s.")
             % {"buyer": seat.organisation.name, "event": event.title},
             url=_event_url(event),
         )
@@ -383,8 +383,8 @@ def request_decide(*, request: MeetingRequest, by: Membership, accept: bool) -> 
         )
         notify(
             organisation_id=asker,
-            subject=_("Permintaan pertemuan diterima: %(other)s") % {"other": other},
-            body=_("%(other)s menerima permintaan pertemuan Anda di %(event)s.")
+            subject=lambda: _("Permintaan pertemuan diterima: %(other)s") % {"other": other},
+            body=lambda: _("%(other)s menerima permintaan pertemuan Anda di %(event)s.")
             % {"other": other, "event": request.event.title},
             url=_event_url(request.event),
         )

@@ -74,35 +74,45 @@ def alert_matching_smes(need: Need) -> list[int]:
         return []
     top = _setting("RANTAI_MATCHING_ALERT_TOP", ALERT_TOP)
     floor = _setting("RANTAI_MATCHING_ALERT_MIN_SCORE", ALERT_MIN_SCORE)
-    with translation.override(settings.LANGUAGE_CODE):  # alerts go out in Indonesian
-        candidates = match_list(need, k=top).candidates
-        if not candidates:
-            return []
-        threshold = max(floor, ALERT_RELATIVE * candidates[0].match.score)
-        url = reverse("sourcing:need-detail", args=[need.pk])
-        alerted = []
-        for candidate in candidates:
-            profile = candidate.profile
-            if candidate.match.score < threshold or reservation_refusal(need, profile):
-                continue
-            try:
-                with transaction.atomic():
-                    NeedAlert.objects.create(need=need, supplier=profile,
-                                             score=candidate.match.score)
-                    notify(organisation_id=profile.organisation_id,
-                           subject=_("Peluang baru untuk Anda: %(title)s") % {"title": need.title},
-                           body=_("%(buyer)s menerbitkan kebutuhan yang cocok dengan usaha Anda "
-                                  "(%(reasons)s). Kirim penawaran sebelum batas waktu.") % {
-                               "buyer": need.buyer.name,
-                               "reasons": "; ".join(candidate.reasons[:3])},
-                           url=url)
-            except IntegrityError:
-                continue  # alerted already (a second run, or a race with one)
-            alerted.append(profile.pk)
-        if alerted:
+    # The reasons in every language, so each reader of the alert gets their own.
+    reasons: dict[str, dict[int, tuple[str, ...]]] = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            found = match_list(need, k=top).candidates
+        reasons[code] = {c.profile.pk: c.match.reasons for c in found}
+        if code == settings.LANGUAGE_CODE:
+            candidates = found
+    if not candidates:
+        return []
+    threshold = max(floor, ALERT_RELATIVE * candidates[0].match.score)
+    url = reverse("sourcing:need-detail", args=[need.pk])
+
+    def why(pk: int) -> str:  # in the language being written
+        written = reasons.get(translation.get_language(), reasons[settings.LANGUAGE_CODE])
+        return "; ".join(written.get(pk, ())[:3])
+
+    alerted = []
+    for candidate in candidates:
+        profile = candidate.profile
+        if candidate.match.score < threshold or reservation_refusal(need, profile):
+            continue
+        try:
             with transaction.atomic():
-                audit_append(action="matching.alert", obj=need, organisation_id=need.buyer_id,
-                             payload={"suppliers": alerted})
+                NeedAlert.objects.create(need=need, supplier=profile, score=candidate.match.score)
+                notify(organisation_id=profile.organisation_id,
+                       subject=lambda: _("Peluang baru untuk Anda: %(title)s") % {"title": need.title},
+                       body=lambda pk=profile.pk: _(
+                           "%(buyer)s menerbitkan kebutuhan yang cocok dengan usaha Anda "
+                           "(%(reasons)s). Kirim penawaran sebelum batas waktu.")
+                       % {"buyer": need.buyer.name, "reasons": why(pk)},
+                       url=url)
+        except IntegrityError:
+            continue  # alerted already (a second run, or a race with one)
+        alerted.append(profile.pk)
+    if alerted:
+        with transaction.atomic():
+            audit_append(action="matching.alert", obj=need, organisation_id=need.buyer_id,
+                         payload={"suppliers": alerted})
     return alerted
 
 

@@ -14,12 +14,22 @@ router = Router(tags=["notifications"])
 
 
 class NotificationOut(Schema):
+    """``subject`` and ``body`` in the request's language (``Accept-Language``)."""
+
     id: int
     subject: str
     body: str
     url: str
     created_at: datetime
     read_at: datetime | None
+
+    @staticmethod
+    def resolve_subject(obj) -> str:
+        return obj.shown_subject
+
+    @staticmethod
+    def resolve_body(obj) -> str:
+        return obj.shown_body
 
 
 class MarkReadIn(Schema):

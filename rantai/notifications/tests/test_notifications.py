@@ -1,11 +1,13 @@
 """Notifications reach every member of one organisation, and only that organisation."""
 import pytest
 from django.core import mail
+from django.utils import translation
 
-from conftest import make_buyer, make_sme
+from conftest import make_buyer, make_need, make_sme
 from rantai.api.tests.helpers import token_client
 from rantai.notifications.models import Notification
 from rantai.notifications.services import notify
+from rantai.sourcing.notifications import invitation_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +67,26 @@ def test_api_lists_and_marks_read():
     assert api.post("/notifications/read", {"ids": [first.pk]}).json() == {"marked": 1}
     assert [n["subject"] for n in api.get("/notifications", {"unread": "true"}).json()["items"]] == ["Dua"]
     assert api.post("/notifications/read", {}).json() == {"marked": 1}
+
+
+def test_each_reader_gets_the_notification_in_their_own_language(client, django_capture_on_commit_callbacks):
+    """An English-speaking buyer invites an SME: the SME reads it in Indonesian by default,
+    in English when it reads in English, and the e-mail carries both."""
+    buyer, sme = make_buyer("PT INKA (Persero)"), make_sme()
+    need = make_need(buyer, title="Blok rem")
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        invitation_sent(need=need, supplier=sme.organisation.supplier_profile)
+    note = Notification.objects.get(organisation_id=sme.organisation_id)
+    assert note.subject == "Undangan penawaran: Blok rem"  # stored in the platform's language
+    client.force_login(sme.user)
+    assert "Undangan penawaran: Blok rem" in client.get("/notifikasi/").content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get("/notifikasi/").content.decode()
+    assert "Invitation to quote: Blok rem" in english and "Undangan penawaran" not in english
+    listed = token_client(sme, **{"Accept-Language": "en"}).get("/notifications").json()["items"]
+    assert listed[0]["subject"] == "Invitation to quote: Blok rem"
+    assert token_client(sme).get("/notifications").json()["items"][0]["subject"] == \
+        "Undangan penawaran: Blok rem"
+    body = mail.outbox[0].body
+    assert mail.outbox[0].subject == "Undangan penawaran: Blok rem"
+    assert body.index("mengundang") < body.index("Invitation to quote: Blok rem")
