@@ -78,10 +78,11 @@ class Slot(models.Model):
 
     @property
     def label(self) -> str:
-        """ "3 · 09:40": the slot number from 1 and its start in the event's zone."""
-        from rantai.core.timezones import zoneinfo
+        """ "3 · 09.40 WIB": the slot number from 1 and its start in the viewer's zone, written
+        as everywhere else (``local_time``)."""
+        from rantai.core.templatetags.rantai import local_time
 
-        return f"{self.number + 1} · {self.starts_at.astimezone(zoneinfo(self.event.timezone)):%H:%M}"
+        return f"{self.number + 1} · {local_time(self.starts_at)}"
 
 
 class BuyerSeat(models.Model):

@@ -377,9 +377,9 @@ def order_detail(request, order_id: int):
                                       initial={"delivered_on": timezone.localdate(clock.now()),
                                                "quantity_accepted": open_lines[0].remaining
                                                if len(open_lines) == 1 else None}),
-        "payment_form": PaymentForm(invoices=open_invoices,
-                                    initial={"paid_on": timezone.localdate(clock.now()),
-                                             "amount": outstanding}),
+        "payment_form": PaymentForm(invoices=open_invoices, initial={
+            "paid_on": timezone.localdate(clock.now()),
+            "amount": min(outstanding, sum(i.outstanding for i in open_invoices))}),
         "rating": getattr(order, "rating", None),
         "rating_form": RatingForm(),
         "statuses": OrderStatus,

@@ -259,13 +259,15 @@ class ForumWriter(Writer):
             sourcing.order_accept(order=self.orders[outcome.need_id], by=self._sme(meeting))
 
     def _step_deliver(self, anchor):
+        """The buyer confirms the BAST and the SME invoices it the same day."""
         for meeting, outcome in self._won():
-            sourcing.delivery_confirm(
+            delivery = sourcing.delivery_confirm(
                 order=self.orders[outcome.need_id],
                 by=_buyer_for(meeting),
                 delivered_on=clock.now().astimezone(WIB).date(),
                 quantity_accepted=outcome.need.lines.get().quantity,
             )
+            sourcing.invoice_create(delivery=delivery, by=self._sme(meeting))
 
     def _step_pay(self, anchor):
         for meeting, outcome in self._won():

@@ -194,6 +194,15 @@ def test_verification_queues_hold_recent_requests_and_featured_profiles_are_comp
     assert flagship.certificates.filter(kind="sni").exists() and flagship.capabilities.exists()
 
 
+def test_every_paid_order_was_invoiced_and_its_invoices_are_settled(demo):
+    paid = PurchaseOrder.objects.filter(status=OrderStatus.PAID).prefetch_related("invoices")
+    assert paid.exists()
+    for order in paid:
+        invoices = list(order.invoices.all())
+        assert sum(i.amount for i in invoices) == order.paid_amount, order.number
+        assert all(i.outstanding == 0 for i in invoices), order.number
+
+
 # -- buyers, agencies, organiser, admin ---------------------------------------------------------
 
 def test_forum_buyers_are_approved_with_their_clusters(demo):

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils import timezone
 
 from conftest import make_buyer, make_sme
 from rantai.forums import services
@@ -21,7 +22,11 @@ def test_slots_are_generated_with_breaks_in_the_event_zone():
     organiser = make_organiser()
     event, _ = make_event(organiser, slots=4, breaks={2: 60}, timezone="Asia/Makassar", open_=False)
     slots = list(event.slots.all())
-    assert [s.label for s in slots] == ["1 · 09:00", "2 · 09:20", "3 · 10:40", "4 · 11:00"]
+    with timezone.override("Asia/Makassar"):  # a viewer in the event's zone
+        assert [s.label for s in slots] == ["1 · 09.00 WITA", "2 · 09.20 WITA", "3 · 10.40 WITA",
+                                            "4 · 11.00 WITA"]
+    with timezone.override("Asia/Jakarta"):  # one in Jakarta sees its own clock
+        assert slots[0].label == "1 · 08.00 WIB"
     assert slots[0].starts_at.utcoffset().total_seconds() == 0  # stored in UTC
     assert slots[0].starts_at.hour == 1  # 09:00 WITA = 01:00 UTC
     assert parse_slot_list("1-2, 4", 4) == [0, 1, 3]

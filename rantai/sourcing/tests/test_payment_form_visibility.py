@@ -116,3 +116,12 @@ def test_the_api_refuses_a_payment_with_nothing_to_settle(parties):
     late = api.post(f"/orders/{order.pk}/payments", {"amount": 1, "paid_on": today})
     assert late.status_code == 422 and late.json()["detail"] == "Pesanan ini sudah lunas."
     assert order.payments.count() == 1
+
+
+def test_the_form_offers_what_is_invoiced_not_what_is_merely_handed_over(client, parties):
+    buyer, sme, order = parties
+    invoice = services.invoice_create(delivery=_bast(order, buyer, 40), by=sme)
+    _bast(order, buyer, 30)  # handed over, not invoiced yet
+    page = _page(client, buyer, order)
+    amount = page.partition('name="amount"')[2].partition(">")[0]
+    assert f'value="{invoice.amount}"' in amount.replace(".", "")
