@@ -40,3 +40,11 @@ def may_see_private(membership: Membership | None, profile: SupplierProfile) -> 
     """NPWP and size figures: the SME itself and agency staff only."""
     return bool(membership) and (profile.organisation_id == membership.organisation_id
                                  or is_agency(membership))
+
+
+def may_decide_for(membership: Membership | None, profile: SupplierProfile) -> bool:
+    """Verification and claims: agency staff, a provincial officer only for SMEs in their
+    province (the same scope as their queue)."""
+    return (bool(membership) and is_agency(membership)
+            and (not membership.province_id  # regency codes start with their province's: 35.73
+                 or (profile.regency_id or "").partition(".")[0] == membership.province_id))

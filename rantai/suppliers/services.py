@@ -4,17 +4,18 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rantai.accounts.choices import OrgKind, Role
 from rantai.accounts.models import Membership
-from rantai.accounts.permissions import is_agency
 from rantai.core import clock
 from rantai.core.audit import audit_append
 from rantai.core.timezones import zone_for_province
 from rantai.core.transitions import move
 from rantai.core.uploads import document_problem
+from rantai.notifications.services import notify
 from rantai.taxonomy.models import Regency
 from rantai.taxonomy.selectors import kbli_codes_missing
 
@@ -38,7 +39,7 @@ from .models import (
     nib_validator,
     npwp_validator,
 )
-from .permissions import may_publish
+from .permissions import may_decide_for, may_publish
 from .scale import decide_scale
 from .search import search_text_refresh
 
@@ -324,15 +325,31 @@ def verification_request(*, by: Membership, profile: SupplierProfile) -> None:
 @transaction.atomic
 def verification_decide(*, by: Membership, profile: SupplierProfile, verified: bool,
                         note: str = "") -> None:
-    """Agency staff verify a pending profile, or send it back with the changes needed."""
-    if not is_agency(by):
+    """Agency staff verify a pending profile, or send it back with the changes needed (a
+    provincial officer: SMEs in their province only). The SME is notified either way."""
+    if not may_decide_for(by, profile):
         raise PermissionDenied
     if not verified and not note.strip():
         raise ValidationError({"note": _("Tuliskan apa yang perlu diperbaiki.")})
     target = Verification.VERIFIED if verified else Verification.NEEDS_CHANGES
+    note = note.strip()
     move(profile, VERIFICATION_TRANSITIONS, target, status_field="verification",
-         verification_note=note.strip(), verified_at=clock.now() if verified else None)
-    _audit(f"supplier.{target}", profile, by, {"note": note.strip()})
+         verification_note=note, verified_at=clock.now() if verified else None)
+    _audit(f"supplier.{target}", profile, by, {"note": note})
+    if verified:
+        notify(organisation_id=profile.organisation_id,
+               subject=lambda: _("Profil Anda terverifikasi"),
+               body=lambda: _("%(agency)s memverifikasi profil %(name)s. Pembeli kini melihat "
+                              "tanda terverifikasi.") % {"agency": by.organisation.name,
+                                                         "name": profile.name},
+               url=reverse("suppliers:home"))
+    else:
+        notify(organisation_id=profile.organisation_id,
+               subject=lambda: _("Profil Anda perlu diperbaiki"),
+               body=lambda: _("%(agency)s meminta perbaikan: %(note)s Perbaiki profil lalu "
+                              "ajukan verifikasi lagi.") % {"agency": by.organisation.name,
+                                                            "note": note},
+               url=reverse("suppliers:manage"))
 
 
 @transaction.atomic
@@ -360,8 +377,9 @@ def claim_request(*, user, nib: str, evidence: str) -> ClaimRequest:
 
 @transaction.atomic
 def claim_decide(*, by: Membership, claim: ClaimRequest, approve: bool, note: str = "") -> None:
-    """Agency staff confirm (the claimant becomes the profile's owner) or reject a claim."""
-    if not is_agency(by):
+    """Agency staff confirm (the claimant becomes the profile's owner) or reject a claim (a
+    provincial officer: SMEs in their province only)."""
+    if not may_decide_for(by, claim.supplier):
         raise PermissionDenied
     status = ClaimRequest.Status.APPROVED if approve else ClaimRequest.Status.REJECTED
     decided = ClaimRequest.objects.filter(pk=claim.pk, status=ClaimRequest.Status.PENDING).update(

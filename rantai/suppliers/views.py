@@ -2,7 +2,7 @@
 certificates, size history), the directory, a profile page, verification and claims."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,7 +31,7 @@ from .forms import (
     VerificationForm,
 )
 from .models import Capability, Certificate, ClaimRequest, Product
-from .permissions import access_profile, may_publish, may_see_private
+from .permissions import access_profile, may_decide_for, may_publish, may_see_private
 from .selectors import (
     claims_pending,
     profile_completeness,
@@ -236,7 +236,8 @@ def detail(request, profile_id: int):
         "certificates": profile.certificates.prefetch_related("certificateproduct_set__product"),
         "rating": supplier_rating_summary(profile), "own": own, "private": private,
         "size_records": profile.size_records.all()[:10] if private else [],
-        "verification_form": VerificationForm() if private and not own else None,
+        "verification_form": VerificationForm() if may_decide_for(request.membership, profile)
+        else None,
         "today": timezone.localdate(clock.now()),
     })
 
@@ -256,10 +257,13 @@ def verification_decide(request, profile_id: int):
     form = VerificationForm(request.POST)
     form.is_valid()
     try:
-        services.verification_decide(by=request.membership, profile=profile,
-                                     verified="verify" in request.POST,
+        verified = "verify" in request.POST
+        services.verification_decide(by=request.membership, profile=profile, verified=verified,
                                      note=form.cleaned_data.get("note", ""))
-        messages.success(request, _("Keputusan verifikasi disimpan."))
+        messages.success(request, (_("%(name)s terverifikasi.") if verified else
+                                   _("%(name)s dikembalikan untuk diperbaiki.")) % {"name": profile.name})
+    except PermissionDenied:
+        raise Http404 from None
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("suppliers:detail", profile.pk)

@@ -10,6 +10,8 @@ from django.urls import reverse
 
 from conftest import make_agency, make_buyer, make_need, make_sme
 from rantai.accounts.models import Membership, Organisation
+from rantai.api.tests.helpers import token_client
+from rantai.notifications.models import Notification
 from rantai.sourcing import services as sourcing
 from rantai.suppliers import services
 from rantai.suppliers.models import SupplierProfile
@@ -157,6 +159,38 @@ def test_agency_verifies_through_the_pages(client, sme):
     client.post(reverse("suppliers:verification-decide", args=[profile.pk]), {"verify": "1"})
     profile.refresh_from_db()
     assert profile.verification == "verified"
+
+
+def test_a_provincial_officer_decides_only_in_their_province_and_the_sme_is_told(client, sme):
+    profile = sme.organisation.supplier_profile  # in Kota Madiun, Jawa Timur (35)
+    services.verification_request(by=sme, profile=profile)
+    elsewhere, jatim = make_agency("Disperindag Jabar", province="32"), make_agency(province="35")
+    with pytest.raises(PermissionDenied):
+        services.verification_decide(by=elsewhere, profile=profile, verified=True)
+    client.force_login(elsewhere.user)
+    page = client.get(reverse("suppliers:detail", args=[profile.pk])).content.decode()
+    assert "verification-decide" not in page and "Keputusan verifikasi" not in page
+    answer = client.post(reverse("suppliers:verification-decide", args=[profile.pk]),
+                         {"note": "x"})
+    assert answer.status_code == 404
+    api = token_client(elsewhere).post(f"/suppliers/{profile.pk}/verification",
+                                       {"verified": True, "note": ""})
+    assert api.status_code in (403, 404)
+    profile.refresh_from_db()
+    assert profile.verification == "pending"
+
+    client.force_login(jatim.user)
+    client.post(reverse("suppliers:verification-decide", args=[profile.pk]),
+                {"note": "Alamat pabrik belum sama dengan NIB."})
+    profile.refresh_from_db()
+    assert profile.verification == "needs_changes"
+    told = Notification.objects.get(organisation_id=sme.organisation_id)
+    assert told.subject == "Profil Anda perlu diperbaiki"
+    assert "Alamat pabrik belum sama dengan NIB." in told.body
+    assert told.in_language("en")[0] == "Your profile needs changes"
+    client.force_login(sme.user)
+    home = client.get(reverse("suppliers:home")).content.decode()
+    assert 'id="verification-note"' in home and "Alamat pabrik belum sama dengan NIB." in home
 
 
 def _imported_profile(nib="3201000000001"):
