@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Max
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -182,6 +183,12 @@ def _scale_gap(who: str, scale: str) -> str:
 
 # -- SME → needs ----------------------------------------------------------------------------
 
+# Below this engine score a need matched a generic word ("produk", "utama") and structure
+# alone; real matches on a product or a shared KBLI class score well above it (the demo:
+# 4-8 against 11-72; docs/matching.md).
+OPPORTUNITY_MIN_SCORE = 10.0
+
+
 @dataclass(frozen=True)
 class Opportunity:
     need: Need
@@ -201,7 +208,9 @@ def opportunities_for(membership: Membership, *, language: str | None = None,
                       limit: int = 200) -> list[Opportunity]:
     """Published needs the SME may see and still quote on, best fit first; then those it
     cannot quote for yet (a missing certificate, the reservation, too little capacity...)
-    with the gaps; then invitations that match on nothing. Empty without a profile."""
+    with the gaps; then invitations that match on nothing. A need that shares only a generic
+    word or two with the profile (score below ``RANTAI_MATCHING_OPPORTUNITY_MIN_SCORE``) is
+    not an opportunity, unless the SME was invited. Empty without a profile."""
     profile = own_profile(membership)
     if profile is None:
         return []
@@ -227,6 +236,9 @@ def opportunities_for(membership: Membership, *, language: str | None = None,
         return ranked, near
 
     ranked, near = live_index().run(work)
+    floor = getattr(settings, "RANTAI_MATCHING_OPPORTUNITY_MIN_SCORE", OPPORTUNITY_MIN_SCORE)
+    ranked = [(q, m) for q, m in ranked if m.score >= floor or needs[int(q.id)].invited]
+    near = [(q, m) for q, m in near if m.score >= floor or needs[int(q.id)].invited]
     blockers = {pk: blocked for pk, _q, blocked in misses}
     out = [Opportunity(needs[int(q.id)], m.score, m.reasons, m.gaps,
                        invited=needs[int(q.id)].invited) for q, m in ranked]

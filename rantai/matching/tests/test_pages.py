@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from conftest import make_buyer, make_sme
+from rantai.matching.selectors import opportunities_for
 from rantai.sourcing.models import Invitation
 from rantai.sourcing.services import invitations_create
 from rantai.suppliers.models import SupplierProfile
@@ -188,3 +189,19 @@ def test_the_sme_home_shows_the_top_of_its_opportunities_invitations_first(clien
     assert all(ranked.index(a) < ranked.index(b) for a, b in pairwise(titles))  # same order
     assert "Jasa katering rapat" not in listed and "Jasa katering rapat" not in ranked
     assert "Lihat semua 7 peluang" in home
+
+
+def test_a_need_sharing_only_a_generic_word_is_not_an_opportunity_unless_invited(client, settings):
+    buyer = make_buyer()
+    sme = make_sme("CV Sinar Utama", products=("blok rem besi cor",), kbli=("24310",))
+    strong = need(buyer, title="Blok rem besi cor")
+    weak = need(buyer, title="Katering kantor utama", kbli=("56210",))
+    settings.RANTAI_MATCHING_OPPORTUNITY_MIN_SCORE = 0
+    scores = {o.need.pk: o.score for o in opportunities_for(sme)}
+    assert 0 < scores[weak.pk] < scores[strong.pk]  # "utama" in the name is all they share
+    settings.RANTAI_MATCHING_OPPORTUNITY_MIN_SCORE = (scores[weak.pk] + scores[strong.pk]) / 2
+    assert [o.need.pk for o in opportunities_for(sme)] == [strong.pk]
+    html = login(client, sme).get(reverse("matching:opportunities")).content.decode()
+    assert "Blok rem besi cor" in html and "Katering kantor utama" not in html
+    invitations_create(need=weak, supplier_ids=[sme.organisation.supplier_profile.pk], by=buyer)
+    assert {o.need.pk for o in opportunities_for(sme)} == {strong.pk, weak.pk}
