@@ -12,11 +12,12 @@ English (``language=``).
 """
 import math
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
 from . import candidates, explain, fairness, kbli, resources
+from .accumulate import Accumulator
 from .lexicon import Lexicon, default_lexicon
 from .postings import Postings
 from .query import QueryTerms, expand
@@ -47,7 +48,6 @@ _DEFAULT_AVGDL = 12.0  # for an index built empty; a rebuild re-estimates it
 _DEFAULT_PRODUCT_WORDS = 4.0  # mean words per product name, until a build measures it
 _CHUNK = 100_000  # documents analysed and sorted together during a build
 _PRODUCT_CACHE = 200_000  # analysed product names kept for the re-ranking stage
-DENSE_UNION = 32  # a union of more than rows/32 postings is de-duplicated by marking
 PRUNING = True  # False scans every list (the property tests compare both)
 PRUNE_MIN_POSTINGS = 10_000  # lists up to this long are always scanned ...
 PRUNE_SHARE = 64  # ... and up to this fraction of the rows
@@ -86,8 +86,7 @@ class MatchingIndex:
         self._products: dict[str, tuple[dict[int, float], list[int], int]] = {}
         self._capabilities_seen: dict[str, frozenset[str]] = {}  # a small vocabulary in practice
         self._removed = 0  # rows removed since the last merge: the alive check can be skipped at 0
-        self._marker = np.zeros(0, dtype=np.int32)  # scratch for ``_distinct``
-        self._seen = np.zeros(0, dtype=bool)  # scratch for ``_distinct``
+        self._acc: Accumulator | None = None  # scratch for ``_reachable``
 
     # -- building and keeping fresh ---------------------------------------------------
 
@@ -337,60 +336,20 @@ class MatchingIndex:
             setattr(self, name, array)
         return array
 
-    def _scan(self, keys: dict[int, float], scores: np.ndarray) -> tuple[list[np.ndarray], np.ndarray, bool]:
-        """Add the best of ``keys`` for each row into ``scores``: the rows (in parts, possibly
-        repeated), the values added, and whether those were added to every row (one value
-        per row of the index) rather than one per listed row."""
-        chunks = [(rows, weights * np.float32(m)) for tid, m in keys.items()
-                  for rows, weights in self._postings.get(tid)]
-        if not chunks:
-            return [], np.zeros(0, dtype=np.float32), False
+    def _accumulator(self) -> Accumulator:
+        """The per-row score scratch, sized to the index (grown as rows are added)."""
+        if self._acc is None or len(self._acc) < self._rows.n:
+            self._acc = Accumulator(max(self._rows.n, 1024) * 5 // 4)
+        return self._acc
+
+    def _scan(self, keys: dict[int, float], acc: Accumulator) -> Callable[[], None]:
+        """Add the best of ``keys`` for each row into ``acc``; returns how to take it back."""
         if len(keys) == 1:  # one posting per row and key: nothing to aggregate
-            rows = np.concatenate([r for r, _ in chunks]) if len(chunks) > 1 else chunks[0][0]
-            values = np.concatenate([v for _, v in chunks]) if len(chunks) > 1 else chunks[0][1]
-        else:  # a row scores its best key; rows are distinct within a chunk, so no sort is needed
-            n = self._rows.n
-            dense = sum(len(r) for r, _ in chunks) > n // 8
-            best = np.zeros(n, dtype=np.float32) if dense else self._scratch("_group")
-            for chunk_rows, chunk_values in chunks:
-                best[chunk_rows] = np.maximum(best[chunk_rows], chunk_values)
-            if dense:  # cheaper to add every row than to find the distinct ones
-                scores[:n] += best
-                return [r for r, _ in chunks], best, True
-            rows = self._distinct([r for r, _ in chunks])
-            values = best[rows]
-            best[rows] = 0
-        scores[rows] += values
-        return [rows], values, False
-
-    def _clear(self, scores: np.ndarray, rows: np.ndarray) -> None:
-        if len(rows) > self._rows.n // 8:
-            scores[:self._rows.n] = 0
-        else:
-            scores[rows] = 0
-
-    def _distinct(self, parts: list[np.ndarray]) -> np.ndarray:
-        """The union of ``parts`` (row order unspecified). Large unions are marked in a
-        boolean array and read back in one pass, several times faster than de-duplicating
-        their concatenation."""
-        total = sum(len(p) for p in parts)
-        if total == 0:
-            return np.zeros(0, dtype=np.int64)
-        n = self._rows.n
-        if len(self._marker) < n:
-            self._marker = np.zeros(max(n, 2 * len(self._marker)), dtype=np.int32)
-            self._seen = np.zeros(len(self._marker), dtype=bool)
-        if total * DENSE_UNION > n:
-            seen = self._seen
-            for part in parts:
-                seen[part] = True
-            rows = np.flatnonzero(seen[:n])
-            seen[:n] = False
-            return rows
-        rows = np.concatenate(parts)
-        order = np.arange(len(rows), dtype=np.int32)
-        self._marker[rows] = order  # the last position wins for a repeated row
-        return rows[self._marker[rows] == order]
+            (tid, m), = keys.items()
+            acc.add_key(self._postings.get(tid), m)
+            return lambda: acc.remove_key(self._postings.get(tid), m)
+        rows, values = acc.add_group((self._postings.get(tid), m) for tid, m in keys.items())
+        return lambda: acc.remove_values(rows, values)
 
     def _hard_mask(self, rows: np.ndarray, need: Need) -> tuple[np.ndarray, bool]:
         """Rows passing the hard filters, and whether an exact check must follow."""
@@ -501,30 +460,26 @@ class MatchingIndex:
         high = bonus_max(self._w, need, delivery) + kbli.coarse_max(need.kbli, self._w)
         short = max(PRUNE_MIN_POSTINGS, self._rows.n // PRUNE_SHARE) if PRUNING else math.inf
         plan = candidates.Plan(self._postings, units, short)
-        scores, scratch = self._scratch("_acc"), self._scratch("_lookup")
-        added: dict[int, tuple[list[np.ndarray], np.ndarray, bool]] = {}  # unit → what it put in ``scores``
-        found = np.zeros(0, dtype=np.int64)
+        acc, scratch = self._accumulator(), self._scratch("_lookup")
+        undo: dict[int, Callable[[], None]] = {}  # unit → how to take back what it added
         try:
             for attempt in (0, 1):
-                for u in plan.take():  # a unit's scanned keys put their best value in ``scores``
-                    if u in added:
-                        old_rows, old_values, dense = added[u]
-                        if dense:
-                            scores[:len(old_values)] -= old_values
-                        else:
-                            scores[old_rows[0]] -= old_values
-                    added[u] = self._scan(plan.scanned_keys(u), scores)
-                found = self._distinct([part for parts, _, _ in added.values() for part in parts])
+                for u in plan.take():  # a unit's scanned keys put their best value in ``acc``
+                    if u in undo:
+                        undo[u]()
+                    undo[u] = self._scan(plan.scanned_keys(u), acc)
+                found = acc.found()
                 if attempt or not plan.unseen_bound():
                     break
-                floor = self._floor(found, scores[found], units, need, near_miss, delivery, depth, scratch)
+                floor = self._floor(found, acc.scores[found], units, need, near_miss, delivery,
+                                    depth, scratch)
                 if plan.unseen_bound() + high < floor:
                     break  # rows not found score at most ``unseen_bound + high``: they cannot make it
                 plan.widen(floor - high)  # scan the largest-bound keys until they cannot (floor stays valid)
-            rows = self._eligible_rows(found, need, near_miss)
-            low = scores[rows]
+            rows = self._eligible_rows(found.copy(), need, near_miss)  # ``found`` is scratch
+            low = acc.scores[rows]
         finally:
-            self._clear(scores, found)
+            acc.clear()
         unseen = plan.unseen_bound()  # a found row's text score is at most ``low + unseen``
         floor = self._floor(rows, low, units, need, False, delivery, depth, scratch, checked=True)
         if unseen:

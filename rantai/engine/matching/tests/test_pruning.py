@@ -1,7 +1,6 @@
 """Top-k pruning (MaxScore over the postings) never changes a result."""
 from contextlib import contextmanager
 
-import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -61,29 +60,3 @@ def test_pruning_skips_a_common_word_and_keeps_the_order():
     exhaustive, pruned = both(lambda: index.search(need, k=5))
     assert pruned == exhaustive
     assert all("sutra" in r for m in pruned for r in m.reasons[:1])
-
-
-@contextmanager
-def dense_union(value: int):
-    saved, index_module.DENSE_UNION = index_module.DENSE_UNION, value
-    try:
-        yield
-    finally:
-        index_module.DENSE_UNION = saved
-
-
-@SETTINGS
-@given(st.integers(1, 3000), st.lists(st.lists(st.integers(0, 2999), unique=True), max_size=5))
-def test_the_union_of_postings_rows_is_exact_on_both_paths(n, parts):
-    """``_distinct`` marks large unions and de-duplicates small ones: same set either way."""
-    index = MatchingIndex()
-    index._rows.n = n  # only the row count matters here
-    arrays = [np.array(sorted(x for x in p if x < n), dtype=np.int32) for p in parts]
-    expected = sorted(set().union(*(set(p) for p in parts)) & set(range(n)))
-    for value in (0, 10**9):  # every union counts as small / as large
-        with dense_union(value):
-            rows = index._distinct(arrays)
-            again = index._distinct(arrays[:1]) if arrays else None
-        assert sorted(rows.tolist()) == expected and len(rows) == len(expected)
-        if arrays:  # the scratch is left clean: a second union does not see the first
-            assert sorted(again.tolist()) == arrays[0].tolist()
