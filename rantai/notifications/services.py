@@ -4,8 +4,9 @@ Callers must never put a sealed quote amount in ``subject`` or ``body``.
 
 Texts are written in every language the platform speaks, so that each reader sees their own
 and not the language of whoever caused the notification: pass ``subject`` and ``body`` as
-callables that build the text with ``gettext`` (``lambda: _("…") % {…}``); ``notify`` calls
-them once per language. A plain string is stored as given, the same for everyone.
+callables that build the text with ``gettext`` (a lambda around the usual
+``_(msgid) % params``); ``notify`` calls them once per language. A plain string is stored
+as given, the same for everyone.
 """
 from collections.abc import Callable
 
