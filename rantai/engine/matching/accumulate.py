@@ -126,6 +126,11 @@ class Accumulator:
         return self._order[:self._count]
 
     def clear(self) -> None:
-        """Zero the scores and forget the rows reached (cost: the rows reached)."""
-        _clear(self._order[:self._count], self.scores, self._seen)
+        """Zero the scores and forget the rows reached (cost: the rows reached, or one sweep
+        of the arrays when that is cheaper)."""
+        if self._count * 8 > len(self.scores):
+            self.scores[:] = 0
+            self._seen[:] = False
+        else:
+            _clear(self._order[:self._count], self.scores, self._seen)
         self._count = 0

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from . import candidates, explain, fairness, kbli, resources
+from . import candidates, explain, fairness, kbli, passing, resources
 from .accumulate import Accumulator
 from .lexicon import Lexicon, default_lexicon
 from .postings import Postings
@@ -351,21 +351,17 @@ class MatchingIndex:
         rows, values = acc.add_group((self._postings.get(tid), m) for tid, m in keys.items())
         return lambda: acc.remove_values(rows, values)
 
-    def _hard_mask(self, rows: np.ndarray, need: Need) -> tuple[np.ndarray, bool]:
-        """Rows passing the hard filters, and whether an exact check must follow."""
-        mask = np.ones(len(rows), dtype=bool)
-        if need.umk_only:
-            mask &= self._rows.scale[rows] <= UMK_MAX_CODE
+    def _cert_filter(self, need: Need) -> tuple[int | None, bool]:
+        """The certificate bits a row must hold (None: somebody must hold a certificate no
+        indexed supplier has), and whether an exact check must follow (overflow bit)."""
         bits, exact = 0, False
         for cert in need.required_certifications:
             bit = self._cert_bits.get(cert)
             if bit is None:
-                return np.zeros(len(rows), dtype=bool), False  # nobody holds it
+                return None, False
             exact |= bit == _OVERFLOW_BIT
             bits |= 1 << bit
-        if bits:
-            mask &= (self._rows.certs[rows] & np.uint64(bits)) == np.uint64(bits)
-        return mask, exact
+        return bits, exact
 
     @staticmethod
     def _eligible(doc: SupplierDoc, need: Need) -> bool:
@@ -519,12 +515,15 @@ class MatchingIndex:
 
     def _eligible_rows(self, rows: np.ndarray, need: Need, near_miss: bool) -> np.ndarray:
         """The alive ``rows`` passing the hard filters (failing one, for near misses)."""
-        if self._removed:
-            rows = rows[self._rows.alive[rows]]
+        alive = self._rows.alive if self._removed else None
         if not (near_miss or need.umk_only or need.required_certifications):
-            return rows
-        mask, exact = self._hard_mask(rows, need)
-        rows = rows[~mask if near_miss else mask]
+            return rows if alive is None else rows[alive[rows]]
+        bits, exact = self._cert_filter(need)
+        if bits is None:  # nobody holds a required certificate: everyone misses it
+            return (rows if alive is None else rows[alive[rows]]) if near_miss else rows[:0]
+        rows = passing.select(rows, alive=alive, scale=self._rows.scale,
+                              scale_max=UMK_MAX_CODE if need.umk_only else passing.ANY_SCALE,
+                              certs=self._rows.certs, bits=bits, passing=not near_miss)
         if exact:
             ok = np.array([self._eligible(self._doc(r), need) != near_miss for r in rows.tolist()],
                           dtype=bool)

@@ -4,6 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rantai.engine.matching.accumulate import Accumulator
+from rantai.engine.matching.passing import select
 
 from .test_properties import SETTINGS
 
@@ -61,3 +62,20 @@ def test_scores_found_rows_and_clearing_match_numpy(all_units):
     assert not acc.scores.any() and len(acc.found()) == 0
     acc.add_key([(np.array([3], dtype=np.int32), np.array([1.5], dtype=np.float32))], 2.0)
     assert acc.found().tolist() == [3] and acc.scores[3] == np.float32(3.0)  # nothing stale
+
+
+@SETTINGS
+@given(st.lists(st.integers(0, N - 1), unique=True, max_size=80),
+       st.lists(st.tuples(st.booleans(), st.integers(0, 5), st.integers(0, 7)), min_size=N,
+                max_size=N),
+       st.integers(0, 5), st.integers(0, 7), st.booleans(), st.booleans())
+def test_hard_filter_selection_matches_numpy(rows, table, scale_max, bits, passing_, check):
+    alive = np.array([a for a, _s, _c in table], dtype=np.bool_)
+    scale = np.array([s for _a, s, _c in table], dtype=np.uint8)
+    certs = np.array([c for _a, _s, c in table], dtype=np.uint64)
+    rows = np.array(rows, dtype=np.int32)
+    got = select(rows, alive=alive if check else None, scale=scale, scale_max=scale_max,
+                 certs=certs, bits=bits, passing=passing_)
+    keep = rows[alive[rows]] if check else rows
+    ok = (scale[keep] <= scale_max) & ((certs[keep] & np.uint64(bits)) == np.uint64(bits))
+    assert got.tolist() == keep[ok if passing_ else ~ok].tolist()
