@@ -90,6 +90,12 @@ class Journey:
         expect(self.page).not_to_have_url(re.compile(r"/akun/masuk/"))
         expect(self.nav().get_by_role("button", name="Keluar")).to_be_visible()
 
+    def open_order_as_buyer(self, email: str, password: str, number: str) -> None:
+        """Log in on a desktop and open the order ``number`` from the Pesanan menu."""
+        self.log_in(email, password, DESKTOP)
+        self.nav().get_by_role("link", name="Pesanan").click()
+        self.page.get_by_role("link", name=number).click()
+
     def log_out(self) -> None:
         self.nav().get_by_role("button", name="Keluar").click()
         expect(self.page).to_have_url(self.base_url + "/")
@@ -368,9 +374,7 @@ def _walk(journey: Journey, page: Page, *, buyer, agency, competitor) -> None:
     journey.shot("sme-accepted")
     journey.log_out()
 
-    journey.log_in(buyer.user.email, FIXTURE_PASSWORD, DESKTOP)
-    journey.nav().get_by_role("link", name="Pesanan").click()
-    page.get_by_role("link", name=order_number).click()
+    journey.open_order_as_buyer(buyer.user.email, FIXTURE_PASSWORD, order_number)
     # The date fields come up empty in Indonesian (see the report), so pick today as a user
     # would.
     today = timezone.now().astimezone(ZoneInfo("Asia/Jakarta")).date().isoformat()
@@ -391,9 +395,7 @@ def _walk(journey: Journey, page: Page, *, buyer, agency, competitor) -> None:
     journey.shot("sme-invoiced")
     journey.log_out()
 
-    journey.log_in(buyer.user.email, FIXTURE_PASSWORD, DESKTOP)
-    journey.nav().get_by_role("link", name="Pesanan").click()
-    page.get_by_role("link", name=order_number).click()
+    journey.open_order_as_buyer(buyer.user.email, FIXTURE_PASSWORD, order_number)
     page.get_by_label("Jumlah dibayar (Rp)").fill(str(UNIT_PRICE * QUANTITY))
     page.get_by_label("Tanggal bayar").fill(today)
     page.get_by_label("Referensi transfer").fill("TRF-INKA-0001")
