@@ -17,15 +17,22 @@ from numba import njit
 Chunks = Iterable[tuple[np.ndarray, np.ndarray]]  # (rows, weights) of one key, in parts
 
 
+@njit(inline="always")
+def _reach(r, seen, order, count):  # pragma: no cover - compiled
+    """Record row ``r`` in ``order`` the first time it is reached; the new count."""
+    if not seen[r]:
+        seen[r] = True
+        order[count] = r
+        count += 1
+    return count
+
+
 @njit(cache=True, nogil=True)
 def _add(rows, weights, factor, scores, seen, order, count):  # pragma: no cover - compiled
     for i in range(rows.shape[0]):
         r = rows[i]
         scores[r] += weights[i] * factor
-        if not seen[r]:
-            seen[r] = True
-            order[count] = r
-            count += 1
+        count = _reach(r, seen, order, count)
     return count
 
 
@@ -36,10 +43,7 @@ def _best(rows, weights, factor, best, marked, touched, count):  # pragma: no co
         value = weights[i] * factor
         if value > best[r]:
             best[r] = value
-        if not marked[r]:
-            marked[r] = True
-            touched[count] = r
-            count += 1
+        count = _reach(r, marked, touched, count)
     return count
 
 
@@ -51,10 +55,7 @@ def _flush(touched, best, marked, values, scores, seen, order, count):  # pragma
         scores[r] += best[r]
         best[r] = 0
         marked[r] = False
-        if not seen[r]:
-            seen[r] = True
-            order[count] = r
-            count += 1
+        count = _reach(r, seen, order, count)
     return count
 
 
