@@ -131,6 +131,22 @@ def overview(filters: Filters) -> Overview:
     )
 
 
+def month_series(by_month: list[dict]) -> list[dict]:
+    """``by_month`` rows (keys "YYYY-MM") from the first month to the last, every month once
+    and in order; a month without orders appears with zeros, so a chart's time axis does
+    not skip it."""
+    rows = {r["key"]: r for r in by_month}
+    if not rows:
+        return []
+    year, month = map(int, min(rows).split("-"))
+    out = []
+    while (key := f"{year:04d}-{month:02d}") <= max(rows):
+        out.append(rows.get(key) or {"key": key, "orders": 0, "value": 0, "paid_orders": 0,
+                                     "paid_value": 0})
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 # -- the map ---------------------------------------------------------------------------
 
 # Indonesia's bounding box (degrees): west of Aceh to east of Papua, north of the Natuna

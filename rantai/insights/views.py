@@ -1,9 +1,12 @@
 """Monitoring pages for agency officers: the dashboard (figures, map, charts), the list
 behind every figure with CSV/XLSX export, the compliance ledger and regional demand. A
 provincial officer's slice is always their own province."""
+from datetime import date
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from rantai.accounts.choices import OrgKind
@@ -41,10 +44,11 @@ def dashboard_page(request):
     map_metric = request.GET.get("peta", "registered")
     if map_metric not in MAP_METRICS:
         map_metric = "registered"
-    chart = {"months": [r["key"] for r in data.by_month],
-             "orders": [r["orders"] for r in data.by_month],
-             "value": [r["value"] for r in data.by_month],
-             "paid_value": [r["paid_value"] for r in data.by_month]}
+    months = monitoring.month_series(data.by_month)
+    chart = {"months": [date_format(date.fromisoformat(f"{r['key']}-01"), "M Y") for r in months],
+             "orders": [r["orders"] for r in months],
+             "value": [r["value"] for r in months],
+             "paid_value": [r["paid_value"] for r in months]}
     scope = (Province.objects.get(code=request.membership.province_id).name
              if request.membership.province_id else _("Nasional"))
     return render(request, "insights/dashboard.html", {

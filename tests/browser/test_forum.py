@@ -178,7 +178,7 @@ def _walk(journey: ForumJourney, page: Page, *, organiser, buyer, sme) -> None:
     page.get_by_role("link", name="Kehadiran").click()
     page.get_by_placeholder("Cari nama usaha").fill("Baja")
     page.get_by_role("button", name="Cari").click()
-    page.locator("#checkin").get_by_role("button", name="Hadir").click()
+    page.locator("#checkin").get_by_role("button", name="Tandai hadir").click()
     expect(page.locator("#checkin .badge")).to_contain_text("hadir")
     journey.shot("checkin")
     journey.log_out()

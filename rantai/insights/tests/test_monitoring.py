@@ -1,9 +1,13 @@
 """Monitoring figures: the pre-aggregated table equals the naive count, every figure's
 drill-down list has exactly that many rows, exports, the map, province scope."""
 import io
+import re
+from itertools import pairwise
 
 import pytest
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from conftest import make_agency, make_buyer, make_sme
@@ -170,3 +174,29 @@ def test_refreshing_only_the_changed_months_gives_the_full_answer():
 
     later = clock.now() + timedelta(days=365)  # the test orders sit up to weeks ahead
     assert figures.refresh_changed_figures(later) == 0  # nothing new: nothing rewritten
+
+
+@given(st.lists(st.tuples(st.integers(2020, 2027), st.integers(1, 12), st.integers(1, 50)),
+                unique_by=lambda t: (t[0], t[1]), max_size=12))
+def test_month_series_has_every_month_once_in_order_and_keeps_the_figures(months):
+    rows = [{"key": f"{y:04d}-{m:02d}", "orders": n, "value": n, "paid_orders": n, "paid_value": n}
+            for y, m, n in months]
+    series = monitoring.month_series(rows)
+    if not rows:
+        assert series == []
+        return
+    keys = [r["key"] for r in series]
+    assert keys[0] == min(r["key"] for r in rows) and keys[-1] == max(r["key"] for r in rows)
+    for a, b in pairwise(keys):  # consecutive calendar months
+        (ya, ma), (yb, mb) = map(int, a.split("-")), map(int, b.split("-"))
+        assert (yb, mb) == ((ya + 1, 1) if ma == 12 else (ya, ma + 1))
+    by_key = {r["key"]: r for r in series}
+    assert all(by_key[r["key"]] == r for r in rows)
+    assert sum(r["orders"] for r in series) == sum(r["orders"] for r in rows)
+
+
+def test_the_chart_labels_months_in_the_page_language(client):
+    _world()
+    client.force_login(make_agency().user)
+    data = client.get(reverse("insights:dashboard")).context["chart"]
+    assert data["months"] and all(re.fullmatch(r"[A-Z][a-z]{2} \d{4}", m) for m in data["months"])
