@@ -7,7 +7,7 @@ as written, never translated.
 """
 from collections.abc import Iterable
 
-from .query import CORRECTED, SYNONYM, Expansion
+from .query import CORRECTED, SIMILAR, SYNONYM, Expansion
 from .structure import Place
 
 MAX_PRODUCTS = 2
@@ -18,7 +18,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "id": {
         "makes": "membuat {items}",
         "mentions": "profil menyebut: {items}",
-        "spelling": "ejaan", "synonym": "sinonim", "translation": "padanan",
+        "spelling": "ejaan", "synonym": "sinonim", "translation": "padanan", "similar": "kata mirip",
         "capable": "mampu: {items}",
         "cert_valid": "{cert} berlaku",
         "km_from": "{km} km dari {place}",
@@ -42,7 +42,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "makes": "makes {items}",
         "mentions": "profile mentions: {items}",
-        "spelling": "spelling", "synonym": "synonym", "translation": "translation",
+        "spelling": "spelling", "synonym": "synonym", "translation": "translation", "similar": "similar word",
         "capable": "capable of: {items}",
         "cert_valid": "valid {cert}",
         "km_from": "{km} km from {place}",
@@ -98,7 +98,7 @@ def words(matched: Iterable[str], language: str = DEFAULT_LANGUAGE) -> list[str]
 
 
 def expansions(used: Iterable[Expansion], language: str = DEFAULT_LANGUAGE) -> list[str]:
-    labels = {CORRECTED: "spelling", SYNONYM: "synonym"}
+    labels = {CORRECTED: "spelling", SYNONYM: "synonym", SIMILAR: "similar"}
     return [f"{_say(language, labels.get(e.kind, 'translation'))}: {e.source} → {e.target}" for e in used]
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from . import candidates, explain, fairness, kbli, passing, resources
+from . import candidates, explain, fairness, kbli, passing, resources, spelling
 from .accumulate import Accumulator
 from .lexicon import Lexicon, default_lexicon
 from .postings import Postings
@@ -74,6 +74,7 @@ class MatchingIndex:
         self._term_names: list[str] = []
         self._df = np.zeros(1024, dtype=np.int32)
         self._words: dict[str, tuple[int, int]] = {}  # word → ids of its stem and of itself (−1 if same)
+        self._vocabulary = spelling.Vocabulary()  # the words seen, by spelling and affix
         self._postings = Postings()
         self._rows = RowStore()
         self._docs: list[SupplierDoc | None] = []  # by row; None once replaced or removed
@@ -204,6 +205,7 @@ class MatchingIndex:
         if tids is None:
             stem = self._analyzer.stem(word)
             tids = self._words[word] = (self._tid(stem), -1 if stem == word else self._tid(word))
+            self._vocabulary.add(word)
         return tids
 
     def _word_tid(self, word: str) -> int:
@@ -299,7 +301,7 @@ class MatchingIndex:
 
     def _query(self, need: Need) -> tuple[Scoring, QueryTerms]:
         """Index keys with their multipliers (idf × expansion weight for words)."""
-        terms = expand(need.text, self._analyzer, self._lexicon, self._w, self._frequency)
+        terms = expand(need.text, self._analyzer, self._lexicon, self._w, self._frequency, self._vocabulary)
         scoring = Scoring()
         for group in terms.groups:
             best: dict[int, float] = {}

@@ -67,5 +67,5 @@ class Lexicon:
 
 @cache
 def default_lexicon() -> Lexicon:
-    """The packaged lexicon (``data/lexicon_id_en.csv``)."""
-    return Lexicon(resources.lexicon_pairs(), analyzer())
+    """The packaged lexicon: the curated phrase pairs, then the dictionary's product words."""
+    return Lexicon(resources.lexicon_pairs() + resources.dictionary_pairs(), analyzer())

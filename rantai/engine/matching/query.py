@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from . import typos
 from .lexicon import Lexicon
+from .spelling import Vocabulary
 from .text import Analyzer, words
 from .weights import Weights
 
-TRANSLATED, SYNONYM, CORRECTED = "padanan", "sinonim", "ejaan"
+TRANSLATED, SYNONYM, CORRECTED, SIMILAR = "padanan", "sinonim", "ejaan", "mirip"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,7 @@ class Variant:
 
 @dataclass(frozen=True, slots=True)
 class Expansion:
-    kind: str  # TRANSLATED | SYNONYM | CORRECTED
+    kind: str  # TRANSLATED | SYNONYM | CORRECTED | SIMILAR
     source: str  # what the buyer wrote
     target: str  # what it was read as
     terms: frozenset[str]
@@ -40,8 +41,10 @@ class QueryTerms:
 
 
 def expand(text: str, analyzer: Analyzer, lexicon: Lexicon, w: Weights,
-           frequency: Callable[[str], int]) -> QueryTerms:
-    """The weighted term groups of ``text``; ``frequency(word)`` is 0 for unused words."""
+           frequency: Callable[[str], int], vocabulary: Vocabulary | None = None) -> QueryTerms:
+    """The weighted term groups of ``text``; ``frequency(word)`` is 0 for unused words;
+    ``vocabulary`` gives the indexed words spelled alike or, for a word nobody wrote, similar."""
+    vocabulary = vocabulary or Vocabulary()
     query = QueryTerms()
     surface = words(text)
     stems = [analyzer.stem(word) for word in surface]
@@ -50,6 +53,13 @@ def expand(text: str, analyzer: Analyzer, lexicon: Lexicon, w: Weights,
     extras: list[Variant] = []
     for i, (word, stem) in enumerate(zip(surface, stems, strict=True)):
         fixes = [] if frequency(word) else typos.corrections(word, frequency)
+        similar = [] if fixes or frequency(word) else vocabulary.similar(word)
+        if similar:
+            groups.append([Variant(stem, w.typo_original)])
+            for other in similar:
+                groups[-1].append(Variant(analyzer.stem(other), w.similar, (stem,)))
+                query.expansions.append(Expansion(SIMILAR, word, other, frozenset({analyzer.stem(other)})))
+            continue
         if not fixes:
             groups.append([Variant(stem, 1.0)])
             if stem != word:
@@ -76,6 +86,14 @@ def expand(text: str, analyzer: Analyzer, lexicon: Lexicon, w: Weights,
                 query.expansions.append(expansion)
         if read_as == stems:
             break
+    for i, word in enumerate(surface):
+        have = {v.term for v in groups[i]}
+        for other in vocabulary.spellings(word):
+            term = analyzer.stem(other)
+            if term not in have:
+                have.add(term)
+                groups[i].append(Variant(term, w.spelling, (stems[i],)))
+                query.expansions.append(Expansion(CORRECTED, word, other, frozenset({term})))
     head = analyzer.head(text)
     if head is not None and head in surface:
         at = surface.index(head)

@@ -92,6 +92,12 @@ def lexicon_pairs() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def dictionary_pairs() -> tuple[tuple[str, str], ...]:
+    """Indonesian ↔ English product words from FreeDict/WikDict (``scripts/wikdict_pairs.py``)."""
+    return tuple((r["id"], r["en"]) for r in _rows("wikdict_id_en.csv"))
+
+
+@cache
 def kbli_sections() -> dict[str, str]:
     """KBLI 2020 golongan pokok (2 digits) → kategori letter (A–U)."""
     return {r["kode"]: r["kategori"] for r in _rows("kbli2020.csv") if r["level"] == "golongan_pokok"}

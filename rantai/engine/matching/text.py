@@ -15,6 +15,8 @@ import Stemmer
 from . import resources
 
 _WORD = re.compile(r"[0-9a-z]+")
+# a word set with a space between its letters, as titles sometimes are: "B o l u" → bolu
+_SPACED = re.compile(r"\b[A-Za-z](?: [a-z]){2,}\b")
 STOPWORDS = frozenset("""
     dan atau yang untuk dengan dari di ke pada dalam ini itu serta juga oleh sebagai akan
     adalah yaitu para tersebut dll lainnya ytdl sejenisnya sebagainya semacamnya per
@@ -38,7 +40,11 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case ASCII words of ``text`` without stopwords, in order."""
-    return [w for w in _WORD.findall(normalise(text)) if w not in STOPWORDS and len(w) > 1]
+    found = _WORD.findall(normalise(text))
+    kept = [w for w in found if w not in STOPWORDS and len(w) > 1]
+    if len(found) - len(kept) >= 3 and _SPACED.search(text):  # a spaced word drops three letters or more
+        return words(_SPACED.sub(lambda m: m.group().replace(" ", ""), text))
+    return kept
 
 
 class Analyzer:

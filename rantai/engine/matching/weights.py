@@ -25,6 +25,8 @@ class Weights:
     translation: float = 0.8
     pivot: float = 0.6  # a synonym through the other language
     typo: float = 0.8
+    spelling: float = 0.8  # the same word spelled another way (ether → eter)
+    similar: float = 0.5  # a word sharing a long beginning or ending, for a word nobody wrote
     typo_original: float = 0.5  # an unknown word keeps some weight of its own
     # structure
     kbli_section: float = 0.5  # same KBLI kategori (A–U); the levels below add up

@@ -27,6 +27,20 @@ def test_typo_still_matches_and_is_explained(index):
     assert "ejaan: pengecorn → pengecoran" in top.reasons
 
 
+def test_loanword_spelling_and_unknown_words_are_matched_and_explained():
+    index = MatchingIndex.build([
+        SupplierDoc(id="kimia", name="CV Kimia", products=("eter dan selulosa",)),
+        SupplierDoc(id="ukur", name="UD Ukur", products=("refraktometer tangan",)),
+        SupplierDoc(id="kopi", name="UD Kopi", products=("kopi bubuk",)),
+    ])
+    [chemist] = index.search(Need("ether"), k=5)
+    assert chemist.supplier_id == "kimia"
+    assert "ejaan: ether → eter" in chemist.reasons
+    [meter] = index.search(Need("refraktrometr digital"), k=5)  # two edits away: no typo fix
+    assert meter.supplier_id == "ukur"
+    assert "kata mirip: refraktrometr → refraktometer" in meter.reasons
+
+
 def test_place_name_does_not_match_its_stem(index):
     assert ids(index.search(Need("Bekasi"), k=5)) == ["bekasi-jaya"]
     assert "bekasi-jaya" in ids(index.search(Need("barang bekas"), k=1))

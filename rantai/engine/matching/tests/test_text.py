@@ -1,6 +1,7 @@
-"""Text analysis: Snowball stems with guards, protected place names, head words."""
+"""Text analysis: Snowball stems with guards, protected place names, head words, spellings."""
 import pytest
 
+from rantai.engine.matching import resources, spelling
 from rantai.engine.matching.lexicon import default_lexicon
 from rantai.engine.matching.text import analyzer, words
 from rantai.engine.matching.typos import corrections, edits1
@@ -59,3 +60,39 @@ def test_corrections_prefer_known_frequent_words():
     assert corrections("pengecorn", lambda w: known.get(w, 0)) == ["pengecoran"]
     assert corrections("tjetak", lambda w: w == "cetak") == ["cetak"]  # old spelling
     assert corrections("abc", lambda w: 1) == []  # too short to guess
+
+
+def test_letter_spaced_words_are_read_as_one():
+    assert words("Kue B o l u dan R u m") == ["kue", "bolu", "rum"]
+    assert words("Vitamin A B C") == ["vitamin"]  # capitals stay separate letters
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("ether", "eter"), ("cellulose", "selulosa"), ("oxide", "oksida"), ("ethylene", "etilena"),
+    ("sulphate", "sulfat"), ("chlorine", "klorin"), ("calcium", "kalsium"), ("thermostat", "termostat"),
+])
+def test_loanwords_share_a_spelling_key(a, b):
+    assert spelling.key(a) == spelling.key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("kopi", "kapi"), ("besi", "basi"), ("batik", "batuk")])
+def test_different_words_keep_different_keys(a, b):
+    assert spelling.key(a) != spelling.key(b)
+
+
+def test_vocabulary_finds_spellings_and_similar_words():
+    vocabulary = spelling.Vocabulary()
+    for word in ("eter", "spektofotometer", "refraktometer", "polarimeter", "mesin"):
+        vocabulary.add(word)
+    assert vocabulary.spellings("ether") == ["eter"]
+    assert vocabulary.spellings("eter") == []  # not itself
+    assert vocabulary.similar("refraktrometer")[0] == "refraktometer"  # the longest shared beginning first
+    assert "spektofotometer" in vocabulary.similar("kronometer")
+    assert vocabulary.similar("mesjid") == []  # too little in common
+
+
+def test_dictionary_pairs_are_one_to_one_product_words():
+    pairs = resources.dictionary_pairs()
+    assert ("rem", "brake") in pairs and ("udang", "shrimp") in pairs
+    assert len({i for i, _ in pairs}) == len(pairs) == len({e for _, e in pairs})
+    assert not {i for i, _ in pairs} & {"cokelat", "panas"}  # ambiguous or no product word
