@@ -61,7 +61,9 @@ class MatchingIndex:
 
     Determinism: equal scores are ordered by supplier id. Term weights (idf, document-length
     normalisation) change only at ``build`` and at an internal delta merge, so adding a
-    supplier that shares nothing with a need never changes that need's results. The only
+    supplier that shares nothing with a need never changes that need's results ("nothing":
+    no word, stem or translation, and for a word the index has never seen, no word one edit
+    away, spelled alike or sharing a long beginning or ending: those become the need's terms). The only
     state a search leaves behind is the exposure count of a ``diversity`` > 0 re-ranking.
     Not thread-safe: give each worker its own index or serialise access.
     """

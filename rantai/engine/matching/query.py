@@ -87,6 +87,8 @@ def expand(text: str, analyzer: Analyzer, lexicon: Lexicon, w: Weights,
         if read_as == stems:
             break
     for i, word in enumerate(surface):
+        if analyzer.is_indonesian(word):
+            continue  # a loanword's other spelling is for foreign words (ether → eter), not kain → chain
         have = {v.term for v in groups[i]}
         for other in vocabulary.spellings(word):
             term = analyzer.stem(other)

@@ -11,8 +11,9 @@ import math
 import re
 
 MIN_LENGTH = 4  # shorter words collide too often
-_DIGRAPHS = (("ph", "f"), ("th", "t"), ("ch", "k"), ("kh", "k"), ("ck", "k"), ("qu", "ku"), ("q", "k"),
+_DIGRAPHS = (("ph", "f"), ("th", "t"), ("kh", "k"), ("ck", "k"), ("qu", "ku"), ("q", "k"),
              ("x", "ks"), ("ae", "e"), ("y", "i"))
+_GREEK_CH = re.compile(r"ch(?=[lr])")  # chlor, chrom → klor, krom; English chain stays apart from kain
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _TION = re.compile(r"[st]ion$")
 _DOUBLE = re.compile(r"([a-z])\1+")
@@ -22,7 +23,7 @@ def key(word: str) -> str | None:
     """The spelling key of a lower-case word, or None when it is too short to say."""
     if len(word) < MIN_LENGTH or not word.isalpha():
         return None
-    out = _SOFT_C.sub("s", word)
+    out = _SOFT_C.sub("s", _GREEK_CH.sub("k", word))
     for old, new in _DIGRAPHS:
         out = out.replace(old, new)
     out = out.replace("c", "k")

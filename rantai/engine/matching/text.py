@@ -66,6 +66,10 @@ class Analyzer:
         """Whether ``word`` occurs in the packaged Indonesian or English reference text."""
         return word in self._id_words or word in self._en_words
 
+    def is_indonesian(self, word: str) -> bool:
+        """Whether ``word`` reads as Indonesian only (curated lexicon first, then reference texts)."""
+        return self._language(word) == "id"
+
     def head(self, text: str) -> str | None:
         """The head word of a noun phrase: first in Indonesian, last in English.
 
@@ -119,15 +123,20 @@ class Analyzer:
             return word
         in_id, in_en = word in self._id_words, word in self._en_words
         if in_en and not in_id:
-            return self._english.stemWord(word)
+            return self._english_stem(word)
         if in_id:
             stem = self._indonesian_stem(word)
             # loanwords in both languages (motor, bogie, generator) stem like their plurals
-            return stem if stem != word or not in_en else self._english.stemWord(word)
-        english = self._english.stemWord(word)
+            return stem if stem != word or not in_en else self._english_stem(word)
+        english = self._english_stem(word)
         if english != word and english in self._en_words:
             return english  # an unlisted English inflection: castings → cast
         return self._indonesian_stem(word)
+
+    def _english_stem(self, word: str) -> str:
+        """Snowball's English stem, unless it is an Indonesian word (baby → babi, which is pig)."""
+        stem = self._english.stemWord(word)
+        return word if stem != word and stem in self._id_words and stem not in self._en_words else stem
 
     def _indonesian_stem(self, word: str) -> str:
         stem = self._indonesian.stemWord(word)

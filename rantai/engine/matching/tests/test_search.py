@@ -36,9 +36,17 @@ def test_loanword_spelling_and_unknown_words_are_matched_and_explained():
     [chemist] = index.search(Need("ether"), k=5)
     assert chemist.supplier_id == "kimia"
     assert "ejaan: ether → eter" in chemist.reasons
+    assert ids(index.search(Need("kopi"), k=5)) == ["kopi"]
+    assert index.search(Need("eter"), k=1)[0].reasons == ("membuat eter dan selulosa",)  # written as indexed
     [meter] = index.search(Need("refraktrometr digital"), k=5)  # two edits away: no typo fix
     assert meter.supplier_id == "ukur"
     assert "kata mirip: refraktrometr → refraktometer" in meter.reasons
+
+
+def test_indonesian_words_are_not_respelled():
+    index = MatchingIndex.build([SupplierDoc(id="rantai", name="CV Rantai", products=("roller chain",)),
+                                 SupplierDoc(id="tenun", name="UD Tenun", products=("kain tenun",))])
+    assert ids(index.search(Need("kain"), k=5)) == ["tenun"]  # kain and chain share no spelling
 
 
 def test_place_name_does_not_match_its_stem(index):
