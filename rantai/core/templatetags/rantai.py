@@ -1,4 +1,4 @@
-"""Template filters used everywhere: rupiah and times with their zone named."""
+"""Template filters used everywhere: rupiah, numbers, and times with their zone named."""
 from datetime import datetime
 
 from django import template
@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 
 from rantai.core.money import format_idr, format_idr_full
+from rantai.core.numbers import format_number
 from rantai.core.timezones import abbreviation
 
 register = template.Library()
@@ -26,6 +27,14 @@ def idr_full(amount):
     if amount is None or amount == "":
         return "—"
     return format_idr_full(int(amount))
+
+
+@register.filter
+def number(value):
+    """A quantity or percentage in the active language: 1.000 · 2,5 (Indonesian), 1,000 · 2.5."""
+    if value is None or value == "":
+        return "—"
+    return format_number(value, (get_language() or "id")[:2])
 
 
 def _zone() -> str:

@@ -63,3 +63,10 @@ def test_a_long_organisation_name_is_cut_short_on_screen_but_kept_whole_in_the_t
     settings = reverse("accounts:settings")
     assert f'class="btn btn-sm btn-light nav-account" href="{settings}" title="{whole}">{whole}</a>' in nav
     assert ">Log out</button>" in nav and '<span class="nav-label">Bahasa Indonesia</span>' in nav
+
+
+def test_the_logo_leads_home_when_logged_in_and_to_the_landing_page_otherwise():
+    nav = navbar(make_agency())
+    assert f'class="navbar-brand fw-bold" href="{reverse("accounts:home")}"' in nav
+    public = Client().get(reverse("core:landing")).content.decode()
+    assert f'class="navbar-brand fw-bold" href="{reverse("core:landing")}"' in public

@@ -2,12 +2,14 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import make_buyer, make_need
 from rantai.core.forms import QuantityField, RupiahField
-from rantai.core.numbers import NumberFormatError, parse_number
+from rantai.core.numbers import NumberFormatError, format_number, parse_number
 
 
 @pytest.mark.parametrize("text,language,expected", [
@@ -46,3 +48,28 @@ def test_rupiah_field_in_a_form():
         assert QuantityField().clean("6.000") == Decimal(6000)
         with pytest.raises(ValidationError):
             QuantityField().clean("-1")
+
+
+@pytest.mark.parametrize("value,language,expected", [
+    (Decimal("1000.000"), "id", "1.000"), (Decimal("1000.000"), "en", "1,000"),
+    (Decimal("2.50"), "id", "2,5"), (Decimal("2.50"), "en", "2.5"), (Decimal("0.05"), "id", "0,05"),
+    (Decimal("1250000.25"), "id", "1.250.000,25"), (Decimal("40"), "id", "40"),
+    (Decimal("-1500"), "id", "-1.500"),
+    (Decimal("0"), "en", "0"),
+])
+def test_numbers_are_written_as_the_language_writes_them(value, language, expected):
+    assert format_number(value, language) == expected
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=3), st.sampled_from(["id", "en"]))
+def test_a_written_number_reads_back_as_itself(value, language):
+    assert parse_number(format_number(value, language), language) == value
+
+
+@pytest.mark.django_db
+def test_pages_write_quantities_with_separators_never_as_exponents(client):
+    buyer = make_buyer()
+    need = make_need(buyer, quantity=Decimal("1000.000"))
+    client.force_login(buyer.user)
+    page = client.get(reverse("sourcing:need-detail", args=[need.pk])).content.decode()
+    assert "1.000 buah" in page and "1E+3" not in page
