@@ -170,7 +170,8 @@ def _by_category(outcomes) -> list[dict]:
 
 def potential_report(event: Event) -> dict:
     """Potential declared in outcomes: total, by buyer, by product category (the SME's KBLI
-    division), by province and by scale."""
+    division), by province and by scale; and the meetings (not cancelled) split into held,
+    no-show and not recorded, which add up to ``meetings``."""
     meetings = _meetings(event)
     outcomes = meetings.filter(outcome__isnull=False)
     total = outcomes.aggregate(v=Sum("outcome__potential_value"))["v"] or 0
@@ -187,6 +188,7 @@ def potential_report(event: Event) -> dict:
         "meetings": meetings.count(),
         "held": meetings.filter(attendance=Attendance.HELD).count(),
         "no_show": meetings.filter(attendance=Attendance.NO_SHOW).count(),
+        "not_recorded": meetings.filter(attendance=Attendance.SCHEDULED).count(),  # nobody checked in
         "with_outcome": outcomes.count(),
         "by_buyer": grouped("seat__organisation__name"),
         "by_category": _by_category(outcomes),

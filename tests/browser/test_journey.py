@@ -196,7 +196,7 @@ def _walk(journey: Journey, page: Page, *, buyer, agency, competitor) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "id")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Masuk ke rantai pasok BUMN dan usaha besar")
-    expect(page.locator("main")).to_contain_text("UMKM/IKM terdaftar")
+    expect(page.locator("main")).to_contain_text("UMKM/IKM berprofil publik")
     journey.shot("landing")
 
     page.get_by_role("link", name="Daftarkan usaha Anda").click()

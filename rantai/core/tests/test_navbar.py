@@ -70,3 +70,4 @@ def test_the_logo_leads_home_when_logged_in_and_to_the_landing_page_otherwise():
     assert f'class="navbar-brand fw-bold" href="{reverse("accounts:home")}"' in nav
     public = Client().get(reverse("core:landing")).content.decode()
     assert f'class="navbar-brand fw-bold" href="{reverse("core:landing")}"' in public
+

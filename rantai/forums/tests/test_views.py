@@ -204,6 +204,8 @@ def test_checkin_walk_in_and_outcome_pages():
     assert other.attendance == "no_show"
     report = client.get(reverse("forums:report", args=[event.pk])).content.decode()
     assert "Rp10" in report and 'id="ledger"' in report
+    pending = run.meetings.filter(attendance="scheduled").count()
+    assert f"1 tidak hadir · {pending} belum dicatat" in report  # held + these add up to all meetings
 
 
 def test_import_page_lists_row_errors_and_export_downloads():
