@@ -52,8 +52,9 @@ def expand(text: str, analyzer: Analyzer, lexicon: Lexicon, w: Weights,
     groups: list[list[Variant]] = []
     extras: list[Variant] = []
     for i, (word, stem) in enumerate(zip(surface, stems, strict=True)):
-        fixes = [] if frequency(word) else typos.corrections(word, frequency)
-        similar = [] if fixes or frequency(word) else vocabulary.similar(word)
+        known = frequency(word) > 0
+        fixes = [] if known else typos.corrections(word, frequency)
+        similar = [] if known or fixes else vocabulary.similar(word)
         if similar:
             groups.append([Variant(stem, w.typo_original)])
             for other in similar:

@@ -1,5 +1,9 @@
 """Text analysis: Snowball stems with guards, protected place names, head words, spellings."""
+import math
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rantai.engine.matching import resources, spelling
 from rantai.engine.matching.lexicon import default_lexicon
@@ -99,3 +103,24 @@ def test_dictionary_pairs_are_one_to_one_product_words():
     assert ("rem", "brake") in pairs and ("udang", "shrimp") in pairs
     assert len({i for i, _ in pairs}) == len(pairs) == len({e for _, e in pairs})
     assert not {i for i, _ in pairs} & {"cokelat", "panas"}  # ambiguous or no product word
+
+
+lower_words = st.text(alphabet="abcdehiklmnoprstuxy", min_size=1, max_size=14)
+
+
+@given(lower_words)
+def test_a_spelling_key_is_its_own_key(word):
+    same = spelling.key(word)
+    assert same is None or spelling.key(same) in (same, None)
+
+
+@given(st.lists(lower_words, max_size=30), lower_words)
+def test_similar_words_share_a_long_beginning_or_ending(seen, word):
+    vocabulary = spelling.Vocabulary()
+    for other in dict.fromkeys(seen):
+        vocabulary.add(other)
+    found = vocabulary.similar(word)
+    need = max(spelling.AFFIX, math.ceil(spelling.AFFIX_SHARE * len(word)))
+    assert len(found) <= spelling.MAX_SIMILAR and word not in found and set(found) <= set(seen)
+    for other in found:
+        assert other[:need] == word[:need] or other[-need:] == word[-need:]
