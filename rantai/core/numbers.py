@@ -10,6 +10,8 @@ with a message rather than guessed.
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import get_language
+
 
 class NumberFormatError(ValueError):
     """The text is not a number written the way the language writes numbers."""
@@ -51,3 +53,8 @@ def format_number(value: Decimal | int | float, language: str) -> str:
     sign = "-" if whole.startswith("-") else ""
     whole = f"{int(whole.lstrip('-') or 0):,}".replace(",", thousands)
     return sign + whole + (decimal + fraction if fraction else "")
+
+
+def number_text(value: Decimal | int | float) -> str:
+    """``format_number`` in the active language (Indonesian when none is active)."""
+    return format_number(value, (get_language() or "id")[:2])

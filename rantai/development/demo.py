@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from rantai.accounts.models import Membership
 from rantai.core import clock
+from rantai.core.numbers import format_number
 from rantai.sourcing.models import Delivery
 
 from . import services
@@ -55,7 +56,7 @@ def seed() -> dict:
             continue
         feedback = services.feedback_create(
             supplier=order.supplier, by=buyer, order=order, source="rejection", category="quality",
-            text=delivery.note or (f"{delivery.quantity_rejected.normalize():f} "
+            text=delivery.note or (f"{format_number(delivery.quantity_rejected, 'id')} "
                                    f"{order.need.lines.first().unit} ditolak saat BAST."),
             goals="Tingkat penolakan di bawah 1% pada tiga pengiriman berikutnya.")
         made["plans"] += 1

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from rantai.accounts.choices import BuyerKind, OrgKind
+from rantai.core.numbers import number_text
 from rantai.suppliers.choices import CertificateKind
 from rantai.suppliers.models import Certificate, CertificateProduct, Product, SupplierProfile
 
@@ -78,10 +79,10 @@ def line_refusals(need: Need, line: NeedLine, supplier: SupplierProfile,
         tkdn = product_tkdn(product, on) if product is not None else None
         if tkdn is None:
             reasons.append(_("Pilih produk dengan sertifikat TKDN-IK yang berlaku (minimum "
-                             "%(min)s%%).") % {"min": f"{need.min_tkdn_percent.normalize():f}"})
+                             "%(min)s%%).") % {"min": number_text(need.min_tkdn_percent)})
         elif tkdn < need.min_tkdn_percent:
             reasons.append(_("TKDN produk %(tkdn)s%% di bawah minimum %(min)s%%.") % {
-                "tkdn": f"{tkdn.normalize():f}", "min": f"{need.min_tkdn_percent.normalize():f}"})
+                "tkdn": number_text(tkdn), "min": number_text(need.min_tkdn_percent)})
     return reasons
 
 

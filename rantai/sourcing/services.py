@@ -20,6 +20,7 @@ from rantai.accounts.permissions import can_decide
 from rantai.core import clock
 from rantai.core.audit import audit_append
 from rantai.core.money import MAX_RUPIAH, format_idr_full
+from rantai.core.numbers import number_text
 from rantai.core.transitions import move
 from rantai.core.uploads import document_problem
 from rantai.suppliers.choices import CertificateKind, ProfileStatus
@@ -671,7 +672,7 @@ def delivery_confirm(
         if quantity_accepted + quantity_rejected > remaining:
             errors["quantity_accepted"] = _(
                 "Jumlah diterima dan ditolak melebihi sisa pesanan (%(qty)s).") % {
-                "qty": f"{remaining.normalize():f}"}
+                "qty": number_text(remaining)}
         elif quantity_accepted + quantity_rejected <= 0:
             errors["quantity_accepted"] = _("Isi jumlah yang diterima atau ditolak.")
     if delivered_on is None or delivered_on > timezone.localdate(clock.now()):

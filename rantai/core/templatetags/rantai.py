@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 
 from rantai.core.money import format_idr, format_idr_full
-from rantai.core.numbers import format_number
+from rantai.core.numbers import number_text
 from rantai.core.timezones import abbreviation
 
 register = template.Library()
@@ -34,7 +34,7 @@ def number(value):
     """A quantity or percentage in the active language: 1.000 · 2,5 (Indonesian), 1,000 · 2.5."""
     if value is None or value == "":
         return "—"
-    return format_number(value, (get_language() or "id")[:2])
+    return number_text(value)
 
 
 def _zone() -> str:

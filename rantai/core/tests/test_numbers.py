@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import make_buyer, make_need
 from rantai.core.forms import QuantityField, RupiahField
-from rantai.core.numbers import NumberFormatError, format_number, parse_number
+from rantai.core.numbers import NumberFormatError, format_number, number_text, parse_number
 
 
 @pytest.mark.parametrize("text,language,expected", [
@@ -73,3 +73,10 @@ def test_pages_write_quantities_with_separators_never_as_exponents(client):
     client.force_login(buyer.user)
     page = client.get(reverse("sourcing:need-detail", args=[need.pk])).content.decode()
     assert "1.000 buah" in page and "1E+3" not in page
+
+
+def test_messages_write_numbers_in_the_active_language():
+    with translation.override("en"):
+        assert number_text(Decimal("1500.000")) == "1,500"
+    with translation.override("id"):
+        assert number_text(Decimal("1500.000")) == "1.500"
